@@ -1,0 +1,1 @@
+//! The configuration: documented defaults compiled in, overlaid by the user's file.

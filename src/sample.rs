@@ -1,0 +1,1 @@
+//! A small library of articles written for byline, compiled into the binary.

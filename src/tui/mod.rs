@@ -1,0 +1,1 @@
+//! The terminal interface: a thin Elm-style layer over the library core.
