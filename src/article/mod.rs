@@ -10,6 +10,23 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+mod classify;
+mod features;
+mod relations;
+pub mod render;
+pub mod source;
+mod stopwords;
+mod structure;
+pub mod text;
+mod title;
+mod units;
+
+pub use classify::LibraryLines;
+pub use render::render_plain;
+pub use structure::Analysed;
+pub use title::from_opening_words;
+pub use units::line_spans;
+
 /// What a block of an article is, as a reader would name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -101,4 +118,91 @@ pub struct Article {
     /// Problems found while reading this article (e.g. decoded as Windows-1252).
     pub warnings: Vec<String>,
     pub word_count: usize,
+}
+
+/// An article read and measured but not yet classified: the loader counts lines across
+/// the library between [`Draft::new`] and [`Draft::finish`].
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub id: String,
+    pub path: PathBuf,
+    pub meta: FrontMatter,
+    pub text: String,
+    pub warnings: Vec<String>,
+    analysed: Analysed,
+}
+
+impl Draft {
+    /// Prepares decoded file contents (BOM, line endings, front matter) and measures them.
+    /// `warnings` are problems already met while reading (e.g. the encoding).
+    pub fn new(path: PathBuf, decoded: &str, mut warnings: Vec<String>) -> Draft {
+        let prepared = source::prepare(decoded);
+        warnings.extend(prepared.warnings);
+        let analysed = Analysed::new(&prepared.text);
+        Draft {
+            id: text::article_id(&prepared.text),
+            path,
+            meta: prepared.meta,
+            text: prepared.text,
+            warnings,
+            analysed,
+        }
+    }
+
+    /// Keys of this article's lines, for [`LibraryLines::from_articles`].
+    pub fn line_keys(&self) -> Vec<u64> {
+        self.analysed.line_keys()
+    }
+
+    /// Classifies the blocks (with the library's line counts when there is a library) and
+    /// builds the article.
+    pub fn finish(self, library: Option<&LibraryLines>) -> Article {
+        let blocks = self.analysed.blocks(library);
+        let title = title::choose(&self.meta, &self.text, &blocks, &self.path);
+        let word_count = readable_words(&self.text, &blocks);
+        Article {
+            id: self.id,
+            path: self.path,
+            other_paths: Vec::new(),
+            meta: self.meta,
+            title,
+            text: self.text,
+            blocks,
+            warnings: self.warnings,
+            word_count,
+        }
+    }
+}
+
+/// Words a reader reads: everything but boilerplate.
+fn readable_words(text: &str, blocks: &[Block]) -> usize {
+    blocks
+        .iter()
+        .filter(|b| !b.kind.is_boilerplate())
+        .map(|b| text::word_count(b.text(text)))
+        .sum()
+}
+
+impl Article {
+    /// Builds one article on its own (no library to compare lines with), e.g. for
+    /// `byline show FILE` or tests.
+    pub fn from_text(path: impl Into<PathBuf>, decoded: &str) -> Article {
+        Draft::new(path.into(), decoded, Vec::new()).finish(None)
+    }
+
+    /// The blocks of one kind, with their text.
+    pub fn blocks_of(&self, kind: BlockKind) -> impl Iterator<Item = &str> {
+        self.blocks
+            .iter()
+            .filter(move |b| b.kind == kind)
+            .map(|b| b.text(&self.text))
+    }
+
+    /// The kind of the block holding the first line that contains `needle`, if any.
+    pub fn kind_of_line_containing(&self, needle: &str) -> Option<BlockKind> {
+        self.blocks
+            .iter()
+            .find(|b| b.text(&self.text).contains(needle))
+            .map(|b| b.kind)
+    }
 }

@@ -1,0 +1,128 @@
+//! Trains the entity tagger's weights (`data/ner_model.bin`) offline.
+//!
+//!     cargo run --release --example train_ner -- [--data ../shared/data] [--holdout] \
+//!         [--epochs 12] [--out data/ner_model.bin]
+//!
+//! Training data (read at training time, never copied into the repo): GUM-NER, all five
+//! genres (CC BY 4.0 annotations; texts CC BY / CC BY-SA), and Universal NER English-EWT dev
+//! (CC BY-SA 4.0). `--holdout` leaves out the GUM news documents in
+//! `gold::HOLDOUT_NEWS` so they can be scored honestly. UNER test is never trained on.
+//! About one line in seven (and every headline) is also seen upper-cased, so all-caps
+//! headlines are tagged too.
+
+use std::path::PathBuf;
+
+use byline::entities::gold::{self, Counts, GoldDoc};
+use byline::entities::ner::train::{Example, Trainer};
+use byline::entities::ner::{Model, LABELS};
+use byline::entities::text::tokenize;
+use byline::entities::EntityKind;
+
+fn labels_for(doc: &GoldDoc, tokens: &[byline::entities::text::Token<'_>]) -> Vec<usize> {
+    let mut labels = vec![0; tokens.len()];
+    for s in &doc.spans {
+        let t = match s.kind {
+            EntityKind::Person => 0,
+            EntityKind::Place => 1,
+            EntityKind::Organization => 2,
+            EntityKind::Topic => continue,
+        };
+        let mut first = true;
+        for (i, tok) in tokens.iter().enumerate() {
+            if tok.start >= s.start && tok.end <= s.end {
+                labels[i] = if first { 1 + 2 * t } else { 2 + 2 * t };
+                first = false;
+            }
+        }
+    }
+    labels
+}
+
+fn upper_variant(doc: &GoldDoc) -> GoldDoc {
+    let mut text = String::with_capacity(doc.text.len());
+    for (n, line) in doc.text.split_inclusive('\n').enumerate() {
+        if n % 7 == 0 {
+            text.push_str(&line.to_ascii_uppercase());
+        } else {
+            text.push_str(line);
+        }
+    }
+    GoldDoc { name: doc.name.clone(), text, spans: doc.spans.clone() }
+}
+
+fn evaluate(model: &Model, name: &str, docs: &[GoldDoc]) {
+    let mut c = Counts::default();
+    for d in docs {
+        c.add(&d.spans, &gold::predict_with(Some(model), &d.text));
+    }
+    println!("== {name} ({} docs)\n{c}\n", docs.len());
+}
+
+fn main() -> anyhow::Result<()> {
+    let mut data = PathBuf::from("../shared/data");
+    let mut out = PathBuf::from("data/ner_model.bin");
+    let mut holdout = false;
+    let mut epochs = 12;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--data" => data = args.next().map(PathBuf::from).unwrap_or(data),
+            "--out" => out = args.next().map(PathBuf::from).unwrap_or(out),
+            "--holdout" => holdout = true,
+            "--epochs" => epochs = args.next().and_then(|s| s.parse().ok()).unwrap_or(epochs),
+            other => anyhow::bail!("unknown argument {other}"),
+        }
+    }
+    let gum = data.join("gum-ner");
+    let mut train_docs = Vec::new();
+    let mut held = Vec::new();
+    let mut news = Vec::new();
+    for genre in ["news", "interview", "bio", "voyage", "academic"] {
+        for d in gold::load_gum_dir(&gum.join(genre))? {
+            if genre == "news" {
+                news.push(d.clone());
+                if holdout && gold::HOLDOUT_NEWS.contains(&d.name.as_str()) {
+                    held.push(d);
+                    continue;
+                }
+            }
+            train_docs.push(d);
+        }
+    }
+    train_docs.extend(gold::load_iob2(&data.join("uner-en-ewt/en_ewt-ud-dev.iob2"))?);
+    let uner_test = gold::load_iob2(&data.join("uner-en-ewt/en_ewt-ud-test.iob2"))?;
+    let augmented: Vec<GoldDoc> = train_docs.iter().map(upper_variant).collect();
+    train_docs.extend(augmented);
+    let examples: Vec<Example<'_>> = train_docs
+        .iter()
+        .map(|d| {
+            let tokens = tokenize(&d.text, 0);
+            let labels = labels_for(d, &tokens);
+            Example { tokens, labels }
+        })
+        .collect();
+    let ntok: usize = examples.iter().map(|e| e.tokens.len()).sum();
+    eprintln!("{} documents, {ntok} tokens, labels {:?}", examples.len(), LABELS);
+    let mut trainer = Trainer::default();
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut seed: u64 = 0x5eed;
+    for epoch in 0..epochs {
+        // Deterministic shuffle (LCG + Fisher–Yates).
+        for i in (1..order.len()).rev() {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            order.swap(i, (seed >> 33) as usize % (i + 1));
+        }
+        let errors: usize = order.iter().map(|&i| trainer.learn(&examples[i])).sum();
+        eprintln!("epoch {epoch}: {errors} token errors");
+    }
+    let bytes = Model::encode(&trainer.averaged(), 0.05);
+    std::fs::write(&out, &bytes)?;
+    eprintln!("wrote {} ({} bytes)", out.display(), bytes.len());
+    let model = Model::from_bytes(&bytes).ok_or_else(|| anyhow::anyhow!("model does not decode"))?;
+    if holdout {
+        evaluate(&model, "GUM news held out", &held);
+    }
+    evaluate(&model, "GUM news (all)", &news);
+    evaluate(&model, "UNER EWT test", &uner_test);
+    Ok(())
+}

@@ -1,0 +1,131 @@
+//! Repetition inside one article: captions printed twice (alt text and caption), pull
+//! quotes lifted from a paragraph, and furniture lines that occur more than once.
+
+use std::collections::HashSet;
+
+use super::features::{self, Features};
+use super::units::Unit;
+
+/// What repetition says about each unit (indexes match the units).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Relations {
+    /// Part of a pair of adjacent near-duplicate lines that read like a caption.
+    pub caption_pair: Vec<bool>,
+    /// A shorter unit whose words were lifted from a longer unit elsewhere.
+    pub pull_quote: Vec<bool>,
+    /// A short line that occurs more than once, or a later copy of a longer one.
+    pub repeated: Vec<bool>,
+}
+
+/// Share of `part`'s word pairs found in `whole`: 1.0 when `part` was copied from it.
+pub fn containment(part: &[String], whole: &[String]) -> f32 {
+    if part.len() < 2 || whole.len() < 2 {
+        return 0.0;
+    }
+    let pairs: HashSet<(&str, &str)> = whole
+        .windows(2)
+        .map(|w| (w[0].as_str(), w[1].as_str()))
+        .collect();
+    let hits = part
+        .windows(2)
+        .filter(|w| pairs.contains(&(w[0].as_str(), w[1].as_str())))
+        .count();
+    hits as f32 / (part.len() - 1) as f32
+}
+
+/// Computes all repetition relations of an article.
+pub fn relations(units: &[Unit], feats: &[Features]) -> Relations {
+    let caption_pair = caption_pairs(units, feats);
+    let pull_quote = (0..feats.len())
+        .map(|i| !caption_pair[i] && is_pull_quote(i, feats))
+        .collect();
+    let repeated = repeats(feats);
+    Relations {
+        caption_pair,
+        pull_quote,
+        repeated,
+    }
+}
+
+/// Two lines with no blank line between them, one containing the other's words, where
+/// the pair is nearly identical or reads like a photo caption.
+fn caption_pairs(units: &[Unit], feats: &[Features]) -> Vec<bool> {
+    let mut marked = vec![false; feats.len()];
+    for i in 1..feats.len() {
+        let (a, b) = (&feats[i - 1], &feats[i]);
+        let adjacent = units[i - 1].lines.end == units[i].lines.start;
+        if !adjacent || a.words < 4 || b.words < 4 {
+            continue;
+        }
+        let (short, long) = if a.tokens.len() <= b.tokens.len() { (a, b) } else { (b, a) };
+        let contained = containment(&short.tokens, &long.tokens) >= 0.7;
+        let near_identical = contained && short.tokens.len() * 10 >= long.tokens.len() * 8;
+        let captiony = features::caption_cue(a) || features::caption_cue(b);
+        if contained && (near_identical || captiony) {
+            marked[i - 1] = true;
+            marked[i] = true;
+        }
+    }
+    marked
+}
+
+/// A shorter unit (after removing a "- Name" attribution) whose word pairs mostly occur in
+/// a longer unit of the same article. Quoted or attributed lines need less overlap.
+fn is_pull_quote(i: usize, feats: &[Features]) -> bool {
+    let f = &feats[i];
+    if !(5..=80).contains(&f.words) {
+        return false;
+    }
+    let (body, attributed) = features::strip_attribution(&f.text);
+    let tokens = super::text::tokens(body);
+    let needed = if attributed || features::is_quoted(f) { 0.6 } else { 0.85 };
+    feats.iter().enumerate().any(|(j, other)| {
+        j != i && other.tokens.len() > tokens.len() && containment(&tokens, &other.tokens) >= needed
+    })
+}
+
+/// Short lines seen more than once are all marked (repeated furniture); of longer units
+/// only the later copies are.
+fn repeats(feats: &[Features]) -> Vec<bool> {
+    feats
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let Some(key) = f.key else { return false };
+            let same = |g: &Features| g.key == Some(key);
+            let earlier = feats.get(..i).is_some_and(|s| s.iter().any(same));
+            let later = feats.get(i + 1..).is_some_and(|s| s.iter().any(same));
+            earlier || (later && !features::is_paragraph_shaped(f))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::units::{line_spans, units};
+
+    fn rel(text: &str) -> Relations {
+        let u = units(text, &line_spans(text));
+        let f: Vec<Features> = u.iter().map(|u| Features::of(&u.joined(text))).collect();
+        relations(&u, &f)
+    }
+
+    #[test]
+    fn adjacent_caption_twins() {
+        let r = rel("Intro line here.\n\nThe envoy speaks in Vienna on May 2, 2024\nThe envoy speaks in Vienna on May 2, 2024.\n\nBody text follows here.");
+        assert_eq!(r.caption_pair, vec![false, true, true, false]);
+    }
+
+    #[test]
+    fn pull_quote_with_attribution() {
+        let r = rel("She said the river belongs to all of us and must be shared, and then left.\n\nThe river belongs to all of us and must be shared.- Mara Lind\n");
+        assert_eq!(r.pull_quote, vec![false, true]);
+    }
+
+    #[test]
+    fn repeated_short_lines() {
+        let r = rel("Sign up now\n\nA body line that is long enough to be a paragraph.\n\nSign up now");
+        assert_eq!(r.repeated, vec![true, false, true]);
+    }
+}

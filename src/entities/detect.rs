@@ -1,0 +1,297 @@
+//! Finding person, place and organization mentions in one text.
+//!
+//! The learned tagger ([`super::ner`]) proposes spans; rules then make the result
+//! consistent inside the document: a name tagged once is tagged the same everywhere, a
+//! surname alone takes the kind of the full name it belongs to, lone demonyms and function
+//! words are dropped, and "Long Name (ACRONYM)" makes the acronym a mention of the same thing.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::gazetteer::{flag, Gazetteer};
+use super::ner::features::{token_info, DocInfo, TokInfo};
+use super::ner::{is_begin, label_type, Model};
+use super::text::{is_all_caps, tokenize, Token, PARTICLES};
+use super::EntityKind;
+
+/// One mention found by the detector: a byte range into the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub kind: EntityKind,
+    /// For an acronym introduced in parentheses, the index (in the same list) of the long
+    /// form it abbreviates.
+    pub acronym_of: Option<usize>,
+}
+
+const KINDS: [EntityKind; 3] = [EntityKind::Person, EntityKind::Place, EntityKind::Organization];
+
+/// Detects mentions in the given byte ranges of `text` (e.g. the non-boilerplate blocks of an
+/// article). Ranges must lie on character boundaries; mentions never cross a range or a line.
+pub fn detect(text: &str, ranges: &[Range<usize>]) -> Vec<Found> {
+    detect_with(Model::embedded(), text, ranges)
+}
+
+/// [`detect`] with a given model (`None`: the rule-based fallback). Used by training.
+pub fn detect_with(model: Option<&Model>, text: &str, ranges: &[Range<usize>]) -> Vec<Found> {
+    let mut tokens: Vec<Token<'_>> = Vec::new();
+    for r in ranges {
+        if let Some(s) = text.get(r.clone()) {
+            tokens.extend(tokenize(s, r.start));
+        }
+    }
+    if tokens.is_empty() {
+        return Vec::new();
+    }
+    let infos = token_info(&tokens);
+    let doc = DocInfo::new(&tokens);
+    let labels = match model {
+        Some(m) => m.tag(&tokens, &infos, &doc),
+        None => rule_labels(&tokens, &infos),
+    };
+    let breaks: Vec<bool> = (0..tokens.len())
+        .map(|i| i == 0 || text.get(tokens[i - 1].end..tokens[i].start).is_none_or(|g| g.contains('\n')))
+        .collect();
+    let mut spans = spans_from_labels(&labels, &breaks);
+    spans.retain(|s| keep_span(&tokens[s.0..s.1], &infos[s.0..s.1]));
+    consistency(&tokens, &infos, &breaks, &mut spans);
+    spans.sort_by_key(|s| s.0);
+    let mut found: Vec<Found> = spans
+        .iter()
+        .map(|&(a, b, t)| Found { start: tokens[a].start, end: tokens[b - 1].end, kind: KINDS[t], acronym_of: None })
+        .collect();
+    acronyms(&tokens, &spans, &mut found);
+    sort_keeping_links(found)
+}
+
+/// Sorts by position while keeping `acronym_of` pointing at the same mentions.
+fn sort_keeping_links(found: Vec<Found>) -> Vec<Found> {
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| (found[i].start, found[i].end));
+    let mut new_pos = vec![0; found.len()];
+    for (pos, &old) in order.iter().enumerate() {
+        new_pos[old] = pos;
+    }
+    order
+        .iter()
+        .map(|&old| {
+            let mut f = found[old].clone();
+            f.acronym_of = f.acronym_of.map(|j| new_pos[j]);
+            f
+        })
+        .collect()
+}
+
+/// Turns BIO labels into token spans `(first, end_exclusive, type)`.
+fn spans_from_labels(labels: &[usize], breaks: &[bool]) -> Vec<(usize, usize, usize)> {
+    let mut spans = Vec::new();
+    let mut cur: Option<(usize, usize)> = None;
+    for (i, &l) in labels.iter().enumerate() {
+        let t = label_type(l);
+        let continues = matches!((cur, t), (Some((_, ct)), Some(tt)) if ct == tt && !is_begin(l) && !breaks[i]);
+        if !continues {
+            if let Some((s, ct)) = cur.take() {
+                spans.push((s, i, ct));
+            }
+            if let Some(tt) = t {
+                cur = Some((i, tt));
+            }
+        }
+    }
+    if let Some((s, ct)) = cur {
+        spans.push((s, labels.len(), ct));
+    }
+    spans
+}
+
+fn keep_span(tokens: &[Token<'_>], infos: &[TokInfo]) -> bool {
+    // A name has at least one capitalised word; a lone function word or demonym is not one.
+    if !infos.iter().any(|i| i.cap) {
+        return false;
+    }
+    if tokens.len() == 1 {
+        let g = infos[0].gaz;
+        if g & (flag::STOP | flag::DEMONYM) != 0 && g & (flag::PLACE | flag::COUNTRY) == 0 {
+            return false;
+        }
+        if tokens[0].text.chars().count() == 1 && !tokens[0].text.chars().all(char::is_uppercase) {
+            return false;
+        }
+    }
+    if tokens.iter().all(|t| !t.text.chars().any(char::is_alphanumeric)) {
+        return false;
+    }
+    true
+}
+
+fn key_of(infos: &[TokInfo]) -> String {
+    let mut k = String::new();
+    for (n, i) in infos.iter().enumerate() {
+        if n > 0 {
+            k.push(' ');
+        }
+        k.push_str(&i.lower);
+    }
+    k
+}
+
+/// Document-level consistency: majority kind per surface form, then every other
+/// capitalised occurrence of a known form (or of a person's surname) is tagged too.
+fn consistency(tokens: &[Token<'_>], infos: &[TokInfo], breaks: &[bool], spans: &mut Vec<(usize, usize, usize)>) {
+    let mut votes: HashMap<String, [usize; 3]> = HashMap::new();
+    for &(a, b, t) in spans.iter() {
+        votes.entry(key_of(&infos[a..b])).or_default()[t] += 1;
+    }
+    let best = |v: &[usize; 3]| (0..3).max_by_key(|&t| (v[t], 3 - t)).unwrap_or(0);
+    for s in spans.iter_mut() {
+        if let Some(v) = votes.get(&key_of(&infos[s.0..s.1])) {
+            s.2 = best(v);
+        }
+    }
+    let mut known: HashMap<String, usize> = votes.iter().map(|(k, v)| (k.clone(), best(v))).collect();
+    // Surnames of full person names.
+    for &(a, b, t) in spans.iter() {
+        if t == 0 && b - a >= 2 {
+            let last = &infos[b - 1];
+            if !PARTICLES.contains(&last.lower.as_str()) && last.cap {
+                known.entry(last.lower.clone()).or_insert(0);
+            }
+        }
+    }
+    let mut covered = vec![false; tokens.len()];
+    for &(a, b, _) in spans.iter() {
+        covered[a..b].iter_mut().for_each(|c| *c = true);
+    }
+    let mut i = 0;
+    let mut added = Vec::new();
+    while i < tokens.len() {
+        if covered[i] || !infos[i].cap {
+            i += 1;
+            continue;
+        }
+        let mut hit = None;
+        for n in (1..=4usize).rev() {
+            if i + n > tokens.len() || covered[i..i + n].iter().any(|c| *c) || breaks[i + 1..i + n].iter().any(|b| *b) {
+                continue;
+            }
+            if n == 1 && infos[i].gaz & (flag::STOP | flag::DEMONYM) != 0 {
+                continue;
+            }
+            // The span must end on a capitalised word and not run into one.
+            if !infos[i + n - 1].cap || (i + n < tokens.len() && infos[i + n].cap && !covered[i + n]) {
+                continue;
+            }
+            if let Some(&t) = known.get(&key_of(&infos[i..i + n])) {
+                hit = Some((n, t));
+                break;
+            }
+        }
+        match hit {
+            Some((n, t)) => {
+                added.push((i, i + n, t));
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    spans.extend(added);
+}
+
+/// "Russian International Affairs Council (RIAC)": the acronym becomes a mention of the same
+/// kind, linked to the long form.
+fn acronyms(tokens: &[Token<'_>], spans: &[(usize, usize, usize)], found: &mut Vec<Found>) {
+    let starts: HashMap<usize, usize> = found.iter().enumerate().map(|(i, f)| (f.start, i)).collect();
+    for (si, &(_, b, _)) in spans.iter().enumerate() {
+        let (Some(open), Some(acr), Some(close)) = (tokens.get(b), tokens.get(b + 1), tokens.get(b + 2)) else {
+            continue;
+        };
+        if open.text != "(" || close.text != ")" || !is_all_caps(acr.text) || acr.text.len() > 8 {
+            continue;
+        }
+        let kind = found[si].kind;
+        match starts.get(&acr.start) {
+            Some(&j) => found[j].acronym_of = Some(si),
+            None => found.push(Found { start: acr.start, end: acr.end, kind, acronym_of: Some(si) }),
+        }
+    }
+}
+
+/// Fallback when no model is embedded: capitalised runs typed by the word lists.
+fn rule_labels(tokens: &[Token<'_>], infos: &[TokInfo]) -> Vec<usize> {
+    let gaz = Gazetteer::get();
+    let _ = gaz;
+    let mut labels = vec![0; tokens.len()];
+    let mut i = 0;
+    while i < tokens.len() {
+        if !infos[i].cap || infos[i].gaz & (flag::STOP | flag::DEMONYM | flag::TITLE) != 0 {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < tokens.len() && infos[j].cap && (j == i || !tokens[j].sent_start) {
+            j += 1;
+        }
+        let run = &infos[i..j];
+        let t = if run.iter().any(|x| x.gaz & (flag::ORG_HEAD | flag::ORG_SUFFIX) != 0) {
+            Some(2)
+        } else if run.len() == 1 && run[0].gaz & flag::PLACE != 0 || run[0].place_pos == 1 {
+            Some(1)
+        } else if run[0].gaz & flag::FIRST_NAME != 0
+            || i > 0 && infos[i - 1].gaz & flag::TITLE != 0
+            || run.len() >= 2
+        {
+            Some(0)
+        } else if tokens[i].sent_start {
+            None
+        } else {
+            Some(0)
+        };
+        if let Some(t) = t {
+            labels[i] = 1 + 2 * t;
+            for l in &mut labels[i + 1..j] {
+                *l = 2 + 2 * t;
+            }
+        }
+        i = j;
+    }
+    labels
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(String, EntityKind)> {
+        detect(text, &[0..text.len()]).into_iter().map(|f| (text[f.start..f.end].to_string(), f.kind)).collect()
+    }
+
+    #[test]
+    fn finds_people_places_and_orgs() {
+        let f = found("Secretary of State John Kerry met President Vladimir Putin in Sochi on Tuesday.");
+        assert!(f.contains(&("John Kerry".into(), EntityKind::Person)), "{f:?}");
+        assert!(f.contains(&("Vladimir Putin".into(), EntityKind::Person)), "{f:?}");
+        assert!(f.contains(&("Sochi".into(), EntityKind::Place)), "{f:?}");
+    }
+
+    #[test]
+    fn surname_alone_follows_full_name() {
+        let f = found("John Kerry arrived on Tuesday. Later, Kerry spoke to reporters.");
+        assert_eq!(f.iter().filter(|(s, k)| s == "Kerry" && *k == EntityKind::Person).count(), 1, "{f:?}");
+    }
+
+    #[test]
+    fn sentence_starts_and_demonyms_are_not_entities() {
+        let f = found("While the talks went on, Russian officials waited. According to the report, nothing changed.");
+        assert!(f.iter().all(|(s, _)| s != "While" && s != "According" && s != "Russian"), "{f:?}");
+    }
+
+    #[test]
+    fn acronym_in_parentheses_links_to_long_form() {
+        let text = "said Andrey Kortunov of the Russian International Affairs Council (RIAC) in Moscow.";
+        let d = detect(text, &[0..text.len()]);
+        let acr = d.iter().find(|f| &text[f.start..f.end] == "RIAC").expect("acronym found");
+        let long = &d[acr.acronym_of.expect("linked")];
+        assert_eq!(&text[long.start..long.end], "Russian International Affairs Council");
+    }
+}

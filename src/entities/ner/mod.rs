@@ -1,0 +1,155 @@
+//! A small learned named-entity tagger: a greedy left-to-right BIO tagger whose weights
+//! (an averaged perceptron over hashed features) are compiled into the binary.
+//!
+//! The weights come from `examples/train_ner.rs`, trained offline on openly licensed
+//! data (see `data/SOURCES.md`). When the embedded model is missing or does not match
+//! [`features::FEATURE_VERSION`], [`Model::embedded`] returns `None` and the extractor falls
+//! back to its capitalisation-and-gazetteer rules.
+
+pub mod features;
+pub mod train;
+
+use std::sync::OnceLock;
+
+use super::text::Token;
+use features::{dyn_feature, static_features, DocInfo, TokInfo, BUCKETS};
+
+/// Tag set: O, then B/I for person, place and organization.
+pub const LABELS: [&str; 7] = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG"];
+/// Number of labels.
+pub const NL: usize = LABELS.len();
+
+/// Entity type of a label (0 person, 1 place, 2 organization), `None` for O.
+pub fn label_type(l: usize) -> Option<usize> {
+    if l == 0 { None } else { Some((l - 1) / 2) }
+}
+
+/// Whether `l` begins an entity.
+pub fn is_begin(l: usize) -> bool {
+    l % 2 == 1
+}
+
+/// Whether label `l` may follow label `prev` (I-X only after B-X or I-X).
+pub fn allowed(prev: usize, l: usize) -> bool {
+    if l == 0 || is_begin(l) {
+        return true;
+    }
+    label_type(prev) == label_type(l)
+}
+
+const MAGIC: &[u8; 6] = b"BLNER1";
+
+/// Dense weights: `BUCKETS × NL` scores.
+pub struct Model {
+    weights: Vec<i16>,
+}
+
+static EMBEDDED: OnceLock<Option<Model>> = OnceLock::new();
+
+impl Model {
+    /// The model compiled into the binary, decoded once.
+    pub fn embedded() -> Option<&'static Model> {
+        EMBEDDED
+            .get_or_init(|| Model::from_bytes(include_bytes!("../../../data/ner_model.bin")))
+            .as_ref()
+    }
+
+    /// Decodes the sparse on-disk form: magic, feature version (u32), row count (u32), then
+    /// rows of bucket (u32) and `NL` weights (i16), all little-endian.
+    pub fn from_bytes(b: &[u8]) -> Option<Model> {
+        let rest = b.strip_prefix(MAGIC.as_slice())?;
+        let u32_at = |s: &[u8], i: usize| -> Option<u32> {
+            Some(u32::from_le_bytes(s.get(i..i + 4)?.try_into().ok()?))
+        };
+        if u32_at(rest, 0)? != features::FEATURE_VERSION {
+            return None;
+        }
+        let rows = u32_at(rest, 4)? as usize;
+        let mut weights = vec![0i16; BUCKETS * NL];
+        let row_len = 4 + 2 * NL;
+        let body = rest.get(8..8 + rows * row_len)?;
+        for row in body.chunks_exact(row_len) {
+            let bucket = u32_at(row, 0)? as usize;
+            let dst = weights.get_mut(bucket * NL..bucket * NL + NL)?;
+            for (k, w) in dst.iter_mut().enumerate() {
+                *w = i16::from_le_bytes([row[4 + 2 * k], row[5 + 2 * k]]);
+            }
+        }
+        Some(Model { weights })
+    }
+
+    /// Encodes dense float weights: prunes |w| below `min_abs`, quantises to i16.
+    pub fn encode(weights: &[f32], min_abs: f32) -> Vec<u8> {
+        let max = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-9);
+        let scale = 32000.0 / max;
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&features::FEATURE_VERSION.to_le_bytes());
+        let mut rows = Vec::new();
+        for (b, row) in weights.chunks_exact(NL).enumerate() {
+            if row.iter().any(|w| w.abs() >= min_abs) {
+                rows.extend_from_slice(&(b as u32).to_le_bytes());
+                for w in row {
+                    let q = if w.abs() >= min_abs { (w * scale).round() as i16 } else { 0 };
+                    rows.extend_from_slice(&q.to_le_bytes());
+                }
+            }
+        }
+        out.extend_from_slice(&((rows.len() / (4 + 2 * NL)) as u32).to_le_bytes());
+        out.extend_from_slice(&rows);
+        out
+    }
+
+    #[inline]
+    fn add(&self, scores: &mut [i32; NL], bucket: u32) {
+        let base = bucket as usize * NL;
+        if let Some(row) = self.weights.get(base..base + NL) {
+            for (s, w) in scores.iter_mut().zip(row) {
+                *s += i32::from(*w);
+            }
+        }
+    }
+
+    /// Tags a token sequence; returns one label index per token.
+    pub fn tag(&self, tokens: &[Token<'_>], infos: &[TokInfo], doc: &DocInfo) -> Vec<usize> {
+        let (feats, offsets) = static_features(tokens, infos, doc);
+        let mut labels = Vec::with_capacity(tokens.len());
+        let (mut p1, mut p2) = (NL, NL);
+        for i in 0..tokens.len() {
+            let mut scores = [0i32; NL];
+            for &b in &feats[offsets[i]..offsets[i + 1]] {
+                self.add(&mut scores, b);
+            }
+            for b in dynamic_features(p1, p2, &infos[i]) {
+                self.add(&mut scores, b);
+            }
+            let best = best_allowed(&scores, p1);
+            labels.push(best);
+            p2 = p1;
+            p1 = best;
+        }
+        labels
+    }
+}
+
+/// Label-dependent features: previous label, previous two, previous with the word shape
+/// and with the word.
+pub fn dynamic_features(p1: usize, p2: usize, w: &TokInfo) -> [u32; 4] {
+    [
+        dyn_feature(100, p1 as u64, 0),
+        dyn_feature(101, p1 as u64, p2 as u64),
+        dyn_feature(102, p1 as u64, w.shape_hash),
+        dyn_feature(103, p1 as u64, w.lower_hash),
+    ]
+}
+
+/// The highest-scoring label allowed after `prev` (ties go to the lower index, so O wins).
+pub fn best_allowed<T: PartialOrd + Copy>(scores: &[T; NL], prev: usize) -> usize {
+    let mut best = 0;
+    for l in 1..NL {
+        if allowed(prev, l) && scores[l] > scores[best] {
+            best = l;
+        }
+    }
+    best
+}

@@ -1,0 +1,189 @@
+//! Topics: key phrases that recur across articles, and topics the user defines.
+//!
+//! Key phrases are word n-grams (1–3 words) bounded by stop words and punctuation, with at
+//! least one lower-case word (so names stay names), found in at least two articles. They
+//! are ranked by document frequency, total frequency and length, and capped.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::gazetteer::{flag, Gazetteer};
+use super::text::{fold, slug, Token};
+use super::{Entity, EntityKind, Mention, TopicDef};
+
+/// Most key-phrase topics kept for a library.
+pub const MAX_KEY_PHRASES: usize = 40;
+
+/// Words too common in news to be a topic on their own (they may sit inside a phrase).
+const GENERIC: &[&str] = &[
+    "official", "officials", "president", "minister", "secretary", "country", "countries",
+    "government", "state", "states", "meeting", "meetings", "relation", "relations", "issue",
+    "issues", "visit", "effort", "efforts", "foreign", "military", "political", "policy",
+    "public", "national", "international", "world", "side", "sides", "leader", "leaders",
+    "question", "questions", "statement", "statements", "interview", "press", "agenda", "role",
+    "support", "position", "interest", "interests", "situation", "problem", "problems", "view",
+    "views", "case", "fact", "kind", "sort", "term", "terms", "level", "place", "power", "history",
+    "area", "region", "group", "groups", "member", "members", "expert", "experts", "analyst",
+    "analysts", "story", "article", "comment", "comments", "spokesperson", "spokesman", "head",
+    "chief", "director", "senior", "told", "according", "added", "noted", "including", "cooperation",
+    "american", "russian", "western", "united", "common", "conflict", "crisis", "deal", "talks",
+    "agreement", "agreements", "program", "negotiations",
+];
+
+/// Counts of one phrase in one article.
+#[derive(Debug, Default, Clone)]
+pub struct PhraseHits {
+    pub count: usize,
+    pub surfaces: BTreeMap<String, usize>,
+    pub spans: Vec<(usize, usize)>,
+}
+
+fn phrase_key(words: &[String]) -> String {
+    let mut k = words.join(" ");
+    if k.len() > 4 && k.ends_with('s') && !k.ends_with("ss") {
+        k.pop();
+    }
+    k
+}
+
+/// Candidate key phrases of one article, keyed by normalised phrase.
+pub fn article_phrases(text: &str, tokens: &[Token<'_>]) -> HashMap<String, PhraseHits> {
+    let gaz = Gazetteer::get();
+    let mut out: HashMap<String, PhraseHits> = HashMap::new();
+    // Segments: runs of content words not interrupted by stop words, punctuation or lines.
+    let mut seg: Vec<(usize, String, bool)> = Vec::new(); // token index, folded, is lower-case
+    let flush = |seg: &mut Vec<(usize, String, bool)>, out: &mut HashMap<String, PhraseHits>| {
+        for i in 0..seg.len() {
+            for n in 1..=3 {
+                if i + n > seg.len() {
+                    break;
+                }
+                let part = &seg[i..i + n];
+                if !part.iter().any(|p| p.2) {
+                    continue;
+                }
+                let words: Vec<String> = part.iter().map(|p| p.1.clone()).collect();
+                if n == 1 && (GENERIC.contains(&words[0].as_str()) || words[0].chars().count() < 5) {
+                    continue;
+                }
+                if n > 1 && (GENERIC.contains(&words[0].as_str()) && GENERIC.contains(&words[n - 1].as_str())) {
+                    continue;
+                }
+                let (a, b) = (tokens[part[0].0].start, tokens[part[n - 1].0].end);
+                let Some(surface) = text.get(a..b) else { continue };
+                let h = out.entry(phrase_key(&words)).or_default();
+                h.count += 1;
+                *h.surfaces.entry(surface.to_string()).or_default() += 1;
+                h.spans.push((a, b));
+            }
+        }
+        seg.clear();
+    };
+    for (i, t) in tokens.iter().enumerate() {
+        let word = t.text.chars().all(|c| c.is_alphabetic() || c == '-') && t.text.chars().count() >= 3;
+        let newline = i > 0 && text.get(tokens[i - 1].end..t.start).is_none_or(|g| g.contains('\n'));
+        if newline {
+            flush(&mut seg, &mut out);
+        }
+        if !word {
+            flush(&mut seg, &mut out);
+            continue;
+        }
+        let f = fold(t.text);
+        let g = gaz.flags_folded(&f);
+        if g & (flag::STOP | flag::TITLE) != 0 && !t.text.chars().next().is_some_and(char::is_uppercase) || g & flag::STOP != 0 {
+            flush(&mut seg, &mut out);
+            continue;
+        }
+        let lower = t.text.chars().next().is_some_and(char::is_lowercase);
+        seg.push((i, f, lower));
+    }
+    flush(&mut seg, &mut out);
+    out
+}
+
+/// Picks the recurring key phrases of the library and turns them into topic entities.
+pub fn key_phrase_topics(per_article: &[HashMap<String, PhraseHits>], reserved: &[String]) -> Vec<Entity> {
+    let mut df: HashMap<&str, (usize, usize)> = HashMap::new();
+    for a in per_article {
+        for (k, h) in a {
+            let e = df.entry(k.as_str()).or_default();
+            e.0 += 1;
+            e.1 += h.count;
+        }
+    }
+    let mut cands: Vec<(&str, f64, usize)> = df
+        .iter()
+        .filter(|(k, (d, tf))| *d >= 2 && (k.contains(' ') || *tf >= 3))
+        .map(|(k, (d, tf))| {
+            let n = k.split(' ').count() as f64;
+            (*k, *d as f64 * (1.0 + *tf as f64).ln() * n.powf(1.3), *tf)
+        })
+        .collect();
+    cands.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+    let mut chosen: Vec<(&str, usize)> = Vec::new();
+    for (k, _, tf) in cands {
+        if chosen.len() >= MAX_KEY_PHRASES {
+            break;
+        }
+        // Skip a phrase mostly covered by a longer chosen one, and vice versa.
+        let covered = chosen.iter().any(|(c, ctf)| {
+            (c.contains(k) && *ctf * 10 >= tf * 7) || (k.contains(c) && tf * 10 >= *ctf * 7)
+        });
+        if !covered {
+            chosen.push((k, tf));
+        }
+    }
+    let mut out = Vec::new();
+    for (k, _) in chosen {
+        let mut surfaces: BTreeMap<String, usize> = BTreeMap::new();
+        let mut mentions = Vec::new();
+        for (ai, a) in per_article.iter().enumerate() {
+            if let Some(h) = a.get(k) {
+                for (s, c) in &h.surfaces {
+                    *surfaces.entry(s.clone()).or_default() += c;
+                }
+                mentions.extend(h.spans.iter().map(|&(start, end)| Mention { article: ai, start, end }));
+            }
+        }
+        let name = surfaces
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(s, _)| s.to_lowercase())
+            .unwrap_or_else(|| k.to_string());
+        let id = format!("topic:{}", slug(&name));
+        if reserved.contains(&id) {
+            continue;
+        }
+        let aliases = surfaces.keys().filter(|s| s.to_lowercase() != name).cloned().collect();
+        mentions.sort_by_key(|m| (m.article, m.start));
+        out.push(Entity { id, name, kind: EntityKind::Topic, aliases, mentions });
+    }
+    out
+}
+
+/// Mentions of user-defined topics in one article: each keyword matched case- and
+/// accent-insensitively on word boundaries. Returns (topic index, start, end).
+pub fn user_topic_hits(defs: &[TopicDef], tokens: &[Token<'_>]) -> Vec<(usize, usize, usize)> {
+    let folded: Vec<String> = tokens.iter().map(|t| fold(t.text)).collect();
+    let mut out = Vec::new();
+    for (ti, def) in defs.iter().enumerate() {
+        for kw in &def.keywords {
+            let kw_tokens = super::text::tokenize(kw, 0);
+            let words: Vec<String> = kw_tokens.iter().map(|t| fold(t.text)).collect();
+            if words.is_empty() {
+                continue;
+            }
+            for i in 0..folded.len().saturating_sub(words.len() - 1) {
+                if folded[i..i + words.len()] == words[..] {
+                    out.push((ti, tokens[i].start, tokens[i + words.len() - 1].end));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Id of a user-defined topic.
+pub fn user_topic_id(def: &TopicDef) -> String {
+    format!("topic:{}", slug(&def.name))
+}

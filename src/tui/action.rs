@@ -1,0 +1,162 @@
+//! Everything that can happen to the interface, as data. Keys and mouse events become
+//! actions through the keymap; the background loader sends actions too. `update` is the
+//! only place state changes.
+
+use std::path::PathBuf;
+
+use crate::config::KeyAction;
+use crate::corpus::Corpus;
+use crate::entities::{EntityIndex, EntityKind};
+
+/// One step of the app.
+#[derive(Debug)]
+pub enum Action {
+    Quit,
+    Help,
+    NextPane,
+    PrevPane,
+    PaneLeft,
+    PaneRight,
+    Down,
+    Up,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    /// Open the article and focus the reader (list), add the entity filter (sidebar).
+    Enter,
+    /// Start typing a filter (list, sidebar) or a search (reader).
+    Filter,
+    /// Clear input, then search, then the last filter (see the help popup).
+    Escape,
+    NextMatch,
+    PrevMatch,
+    RemoveAllFilters,
+    /// Sidebar kind: `None` for all kinds.
+    Kind(Option<EntityKind>),
+    ToggleBoilerplate,
+    Zen,
+    ToggleRead,
+    Warnings,
+    ClosePopup,
+    /// A character typed into the open input.
+    Input(char),
+    InputBackspace,
+    /// Annotation features; each says it arrives with annotations for now.
+    Annotation(AnnotationAction),
+    Resize(u16, u16),
+    Mouse(MouseInput),
+    /// Loading progress from the background thread.
+    Progress(LoadProgress),
+    /// The library is ready.
+    Loaded(Box<Loaded>),
+    /// Loading failed as a whole (nothing to show).
+    LoadFailed(String),
+    /// Names the annotation file in the status line.
+    AnnotationsPath(Option<PathBuf>),
+}
+
+/// The annotation features the keymap already knows about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnnotationAction {
+    Select,
+    Highlight,
+    Note,
+    Tag,
+    Bookmark,
+    CorrectEntity,
+    Save,
+}
+
+impl AnnotationAction {
+    /// What the user asked for, in words.
+    pub fn label(self) -> &'static str {
+        match self {
+            AnnotationAction::Select => "selection",
+            AnnotationAction::Highlight => "highlighting",
+            AnnotationAction::Note => "notes",
+            AnnotationAction::Tag => "tags",
+            AnnotationAction::Bookmark => "bookmarks",
+            AnnotationAction::CorrectEntity => "entity corrections",
+            AnnotationAction::Save => "saving",
+        }
+    }
+}
+
+/// A mouse event reduced to what the interface uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MouseInput {
+    pub kind: MouseKind,
+    pub column: u16,
+    pub row: u16,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MouseKind {
+    Click,
+    ScrollUp,
+    ScrollDown,
+}
+
+/// How far loading has got.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadProgress {
+    pub phase: LoadPhase,
+    pub done: usize,
+    pub total: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoadPhase {
+    Finding,
+    Reading,
+    Indexing,
+}
+
+/// The finished library, sent by the loader.
+#[derive(Debug)]
+pub struct Loaded {
+    pub corpus: Corpus,
+    pub index: EntityIndex,
+}
+
+impl From<KeyAction> for Action {
+    fn from(k: KeyAction) -> Action {
+        match k {
+            KeyAction::Quit => Action::Quit,
+            KeyAction::Help => Action::Help,
+            KeyAction::NextPane => Action::NextPane,
+            KeyAction::PrevPane => Action::PrevPane,
+            KeyAction::PaneLeft => Action::PaneLeft,
+            KeyAction::PaneRight => Action::PaneRight,
+            KeyAction::Down => Action::Down,
+            KeyAction::Up => Action::Up,
+            KeyAction::Top => Action::Top,
+            KeyAction::Bottom => Action::Bottom,
+            KeyAction::PageUp => Action::PageUp,
+            KeyAction::PageDown => Action::PageDown,
+            KeyAction::Enter => Action::Enter,
+            KeyAction::Filter => Action::Filter,
+            KeyAction::Escape => Action::Escape,
+            KeyAction::NextMatch => Action::NextMatch,
+            KeyAction::PrevMatch => Action::PrevMatch,
+            KeyAction::RemoveAllFilters => Action::RemoveAllFilters,
+            KeyAction::KindAll => Action::Kind(None),
+            KeyAction::KindPeople => Action::Kind(Some(EntityKind::Person)),
+            KeyAction::KindPlaces => Action::Kind(Some(EntityKind::Place)),
+            KeyAction::KindOrganizations => Action::Kind(Some(EntityKind::Organization)),
+            KeyAction::KindTopics => Action::Kind(Some(EntityKind::Topic)),
+            KeyAction::ToggleBoilerplate => Action::ToggleBoilerplate,
+            KeyAction::Zen => Action::Zen,
+            KeyAction::ToggleRead => Action::ToggleRead,
+            KeyAction::Warnings => Action::Warnings,
+            KeyAction::Select => Action::Annotation(AnnotationAction::Select),
+            KeyAction::Highlight => Action::Annotation(AnnotationAction::Highlight),
+            KeyAction::Note => Action::Annotation(AnnotationAction::Note),
+            KeyAction::Tag => Action::Annotation(AnnotationAction::Tag),
+            KeyAction::Bookmark => Action::Annotation(AnnotationAction::Bookmark),
+            KeyAction::CorrectEntity => Action::Annotation(AnnotationAction::CorrectEntity),
+            KeyAction::Save => Action::Annotation(AnnotationAction::Save),
+        }
+    }
+}
