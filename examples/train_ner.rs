@@ -12,11 +12,11 @@
 
 use std::path::PathBuf;
 
+use byline::entities::EntityKind;
 use byline::entities::gold::{self, Counts, GoldDoc};
 use byline::entities::ner::train::{Example, Trainer};
-use byline::entities::ner::{Model, LABELS};
+use byline::entities::ner::{LABELS, Model};
 use byline::entities::text::tokenize;
-use byline::entities::EntityKind;
 
 fn labels_for(doc: &GoldDoc, tokens: &[byline::entities::text::Token<'_>]) -> Vec<usize> {
     let mut labels = vec![0; tokens.len()];
@@ -47,7 +47,11 @@ fn upper_variant(doc: &GoldDoc) -> GoldDoc {
             text.push_str(line);
         }
     }
-    GoldDoc { name: doc.name.clone(), text, spans: doc.spans.clone() }
+    GoldDoc {
+        name: doc.name.clone(),
+        text,
+        spans: doc.spans.clone(),
+    }
 }
 
 fn evaluate(model: &Model, name: &str, docs: &[GoldDoc]) {
@@ -89,7 +93,9 @@ fn main() -> anyhow::Result<()> {
             train_docs.push(d);
         }
     }
-    train_docs.extend(gold::load_iob2(&data.join("uner-en-ewt/en_ewt-ud-dev.iob2"))?);
+    train_docs.extend(gold::load_iob2(
+        &data.join("uner-en-ewt/en_ewt-ud-dev.iob2"),
+    )?);
     let uner_test = gold::load_iob2(&data.join("uner-en-ewt/en_ewt-ud-test.iob2"))?;
     let augmented: Vec<GoldDoc> = train_docs.iter().map(upper_variant).collect();
     train_docs.extend(augmented);
@@ -102,14 +108,20 @@ fn main() -> anyhow::Result<()> {
         })
         .collect();
     let ntok: usize = examples.iter().map(|e| e.tokens.len()).sum();
-    eprintln!("{} documents, {ntok} tokens, labels {:?}", examples.len(), LABELS);
+    eprintln!(
+        "{} documents, {ntok} tokens, labels {:?}",
+        examples.len(),
+        LABELS
+    );
     let mut trainer = Trainer::default();
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut seed: u64 = 0x5eed;
     for epoch in 0..epochs {
         // Deterministic shuffle (LCG + Fisher–Yates).
         for i in (1..order.len()).rev() {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             order.swap(i, (seed >> 33) as usize % (i + 1));
         }
         let errors: usize = order.iter().map(|&i| trainer.learn(&examples[i])).sum();
@@ -118,7 +130,8 @@ fn main() -> anyhow::Result<()> {
     let bytes = Model::encode(&trainer.averaged(), 0.05);
     std::fs::write(&out, &bytes)?;
     eprintln!("wrote {} ({} bytes)", out.display(), bytes.len());
-    let model = Model::from_bytes(&bytes).ok_or_else(|| anyhow::anyhow!("model does not decode"))?;
+    let model =
+        Model::from_bytes(&bytes).ok_or_else(|| anyhow::anyhow!("model does not decode"))?;
     if holdout {
         evaluate(&model, "GUM news held out", &held);
     }

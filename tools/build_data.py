@@ -177,3 +177,31 @@ Analyst Correspondent Editor Reporter Professor Fellow Minister""".split()
 write("person_titles.txt", TITLES,
       ["Titles and roles that come before personal names.",
        "Written by the byline authors (MIT OR Apache-2.0)."])
+
+# ---- well-known organisations (names are facts; list written by the byline authors) ----
+ORGS = """United Nations|UN|U.N.|NATO|European Union|EU|OSCE|IMF|International Monetary Fund|World Bank|
+WTO|World Trade Organization|WHO|World Health Organization|World Health Organisation|UNESCO|UNICEF|
+UNHCR|OPEC|Red Cross|Red Crescent|Amnesty International|Human Rights Watch|Greenpeace|
+International Crisis Group|Brookings Institution|Brookings|Carnegie Endowment|RAND|Council on Foreign Relations|
+Chatham House|Heritage Foundation|Cato Institute|Eurasia Group|Atlantic Council|
+State Department|Pentagon|Kremlin|White House|Congress|Senate|Duma|State Duma|Bundestag|Knesset|
+FBI|CIA|NSA|KGB|FSB|GRU|MI5|MI6|NASA|ESA|Roscosmos|FDA|EPA|SEC|Federal Reserve|Fed|
+European Commission|European Parliament|Security Council|General Assembly|African Union|Arab League|
+ASEAN|G7|G8|G20|Hamas|Hezbollah|Taliban|al-Qaeda|Al Qaeda|ISIS|ISIL|Islamic State|Al Nusra|Nusra Front|
+Reuters|Associated Press|AP|AFP|Agence France-Presse|Bloomberg|BBC|CNN|CBC|NPR|PBS|ABC|NBC|CBS|Fox News|
+Al Jazeera|RIA Novosti|TASS|Interfax|Xinhua|Kyodo|Itar-Tass|Gazprom|Rosneft|Lukoil|Aeroflot|
+New York Times|Washington Post|Wall Street Journal|Financial Times|The Guardian|The Times|The Economist|
+Los Angeles Times|USA Today|Der Spiegel|Le Monde|Voice of America|Radio Free Europe|
+Google|Microsoft|Apple|Amazon|Facebook|Twitter|Sony|Samsung|Toyota|Volkswagen|General Motors|Ford|
+Boeing|Airbus|IBM|Intel|Nintendo|Disney|Walt Disney|Exxon|ExxonMobil|Shell|BP|Chevron|Siemens|Nokia|
+Microsoft Corp|Goldman Sachs|JPMorgan|Morgan Stanley|Citigroup|HSBC|Barclays|Deutsche Bank|UBS|
+Olympic Committee|International Olympic Committee|IOC|FIFA|UEFA|NFL|NBA|MLB|NHL|
+Democratic Party|Republican Party|Labour Party|Conservative Party|Communist Party|
+Harvard|Harvard University|Yale|Yale University|Stanford|Stanford University|Columbia University|
+Oxford University|University of Oxford|Cambridge University|University of Cambridge|MIT|Princeton|
+Georgetown University|Johns Hopkins University|Moscow State University|Smithsonian|Smithsonian Institution|
+Interior Ministry|Foreign Ministry|Defense Ministry|Defence Ministry|Justice Department|Treasury|
+Environment Canada|Homeland Security|Department of Homeland Security|Supreme Court|Parliament"""
+write("organizations.txt", [o.strip() for o in ORGS.replace("\n", "").split("|")],
+      ["Well-known organisations (names are facts).",
+       "Written by the byline authors (MIT OR Apache-2.0)."])

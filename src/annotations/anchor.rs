@@ -35,7 +35,11 @@ pub enum AnchorError {
     #[error("the selection is empty")]
     Empty,
     #[error("the selection {start}..{end} is outside the article ({len} bytes)")]
-    OutOfBounds { start: usize, end: usize, len: usize },
+    OutOfBounds {
+        start: usize,
+        end: usize,
+        len: usize,
+    },
     #[error("the selection {start}..{end} does not fall on character boundaries")]
     NotCharBoundary { start: usize, end: usize },
 }
@@ -51,7 +55,11 @@ pub struct Placement {
 pub fn check_range(text: &str, range: &Range<usize>) -> Result<(), AnchorError> {
     let (start, end) = (range.start, range.end);
     if end > text.len() || start > end {
-        return Err(AnchorError::OutOfBounds { start, end, len: text.len() });
+        return Err(AnchorError::OutOfBounds {
+            start,
+            end,
+            len: text.len(),
+        });
     }
     if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
         return Err(AnchorError::NotCharBoundary { start, end });
@@ -73,7 +81,12 @@ pub fn make_anchor(
 }
 
 /// Builds an anchor for an already checked range.
-fn anchor_at(text: &str, range: Range<usize>, block: Option<usize>, status: AnchorStatus) -> Anchor {
+fn anchor_at(
+    text: &str,
+    range: Range<usize>,
+    block: Option<usize>,
+    status: AnchorStatus,
+) -> Anchor {
     let before = &text[..range.start];
     let after = &text[range.end..];
     let prefix_start = before
@@ -141,12 +154,21 @@ pub fn locate(text: &str, anchor: &Anchor) -> Option<Placement> {
         return None;
     }
     if let Some(bytes) = hinted_range(text, anchor) {
-        return Some(Placement { bytes, status: AnchorStatus::Anchored });
+        return Some(Placement {
+            bytes,
+            status: AnchorStatus::Anchored,
+        });
     }
     if let Some(bytes) = locate_exact(text, anchor) {
-        return Some(Placement { bytes, status: AnchorStatus::Anchored });
+        return Some(Placement {
+            bytes,
+            status: AnchorStatus::Anchored,
+        });
     }
-    locate_fuzzy(text, anchor).map(|bytes| Placement { bytes, status: AnchorStatus::Fuzzy })
+    locate_fuzzy(text, anchor).map(|bytes| Placement {
+        bytes,
+        status: AnchorStatus::Fuzzy,
+    })
 }
 
 /// Re-anchors `anchor` in a changed text: the returned anchor carries the new quote,
@@ -162,13 +184,20 @@ pub fn reanchor(anchor: &Anchor, text: &str, blocks: &[Block]) -> Anchor {
             };
             anchor_at(text, p.bytes, block, p.status)
         }
-        None => Anchor { status: AnchorStatus::Orphaned, ..anchor.clone() },
+        None => Anchor {
+            status: AnchorStatus::Orphaned,
+            ..anchor.clone()
+        },
     }
 }
 
 /// Chars shared at the end of `a` and the end of `b`.
 fn common_suffix_chars(a: &str, b: &str) -> usize {
-    a.chars().rev().zip(b.chars().rev()).take_while(|(x, y)| x == y).count()
+    a.chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
 }
 
 /// Chars shared at the start of `a` and the start of `b`.
@@ -200,7 +229,12 @@ fn locate_exact(text: &str, anchor: &Anchor) -> Option<Range<usize>> {
 
 /// Context agreement of an approximate match at chars `range` of `chars`: the distance of
 /// prefix and suffix to what now surrounds the match, and whether either still agrees.
-fn context_fit(chars: &[char], range: &Range<usize>, prefix: &[char], suffix: &[char]) -> (bool, usize) {
+fn context_fit(
+    chars: &[char],
+    range: &Range<usize>,
+    prefix: &[char],
+    suffix: &[char],
+) -> (bool, usize) {
     let before = &chars[range.start.saturating_sub(prefix.len())..range.start];
     let after_end = (range.end + suffix.len()).min(chars.len());
     let after = &chars[range.end..after_end];
@@ -214,7 +248,13 @@ fn context_fit(chars: &[char], range: &Range<usize>, prefix: &[char], suffix: &[
 
 /// Char windows worth searching: the whole text when cheap, else near the old position and
 /// near the places where the stored context still occurs exactly.
-fn search_windows(text: &str, byte_of: &[usize], anchor: &Anchor, m: usize, k: usize) -> Vec<Range<usize>> {
+fn search_windows(
+    text: &str,
+    byte_of: &[usize],
+    anchor: &Anchor,
+    m: usize,
+    k: usize,
+) -> Vec<Range<usize>> {
     let n = byte_of.len().saturating_sub(1);
     if n.saturating_mul(m) <= WHOLE_TEXT_BUDGET {
         return vec![0..n];
@@ -266,7 +306,9 @@ fn locate_fuzzy(text: &str, anchor: &Anchor) -> Option<Range<usize>> {
     let suffix: Vec<char> = anchor.suffix.chars().collect();
     let mut best: Option<((usize, usize), Range<usize>)> = None;
     for w in search_windows(text, &byte_of, anchor, m, k) {
-        let Some(window) = chars.get(w.clone()) else { continue };
+        let Some(window) = chars.get(w.clone()) else {
+            continue;
+        };
         for cand in approximate_matches(&pattern, window, k, w.start) {
             if cand.range.is_empty() {
                 continue;
@@ -275,7 +317,10 @@ fn locate_fuzzy(text: &str, anchor: &Anchor) -> Option<Range<usize>> {
             if !agrees {
                 continue;
             }
-            let key = (cand.distance + context_distance, cand.range.start.abs_diff(anchor.start));
+            let key = (
+                cand.distance + context_distance,
+                cand.range.start.abs_diff(anchor.start),
+            );
             if best.as_ref().is_none_or(|(k0, _)| key < *k0) {
                 best = Some((key, cand.range));
             }
@@ -319,7 +364,10 @@ The two men discussed the Minsk agreements at length.\n\nLater, reporters asked 
     #[test]
     fn bad_ranges_are_refused() {
         assert_eq!(make_anchor("abc", 1..1, None), Err(AnchorError::Empty));
-        assert!(matches!(make_anchor("abc", 1..9, None), Err(AnchorError::OutOfBounds { .. })));
+        assert!(matches!(
+            make_anchor("abc", 1..9, None),
+            Err(AnchorError::OutOfBounds { .. })
+        ));
         assert!(matches!(
             make_anchor("ğa", 1..3, None),
             Err(AnchorError::NotCharBoundary { .. })
@@ -356,7 +404,10 @@ The two men discussed the Minsk agreements at length.\n\nLater, reporters asked 
 
     #[test]
     fn deleted_passage_is_orphaned_but_kept() {
-        let a = anchor_for(TEXT, "The two men discussed the Minsk agreements at length.");
+        let a = anchor_for(
+            TEXT,
+            "The two men discussed the Minsk agreements at length.",
+        );
         let cut = TEXT.replace("The two men discussed the Minsk agreements at length.", "");
         let r = reanchor(&a, &cut, &[]);
         assert_eq!(r.status, AnchorStatus::Orphaned);

@@ -44,7 +44,10 @@ pub fn check(fail: FailPoint, step: SaveStep) -> io::Result<()> {
 
 /// `dir/NAME.ext` next to `path`, e.g. `byline.toml.lock`.
 pub fn sibling(path: &Path, ext: &str) -> PathBuf {
-    let mut name: OsString = path.file_name().map(OsString::from).unwrap_or_else(|| "byline.toml".into());
+    let mut name: OsString = path
+        .file_name()
+        .map(OsString::from)
+        .unwrap_or_else(|| "byline.toml".into());
     name.push(".");
     name.push(ext);
     path.with_file_name(name)
@@ -106,48 +109,54 @@ fn new_file_permissions() -> Option<fs::Permissions> {
     None
 }
 
-/// Writes `bytes` to a temporary file in `folder` and renames it to `target`.
-fn replace(
+/// Writes `bytes` to a flushed temporary file in `folder` with the given permissions.
+fn prepare(
     target: &Path,
     folder: &Path,
     bytes: &[u8],
     permissions: Option<&fs::Permissions>,
     fail: FailPoint,
-    steps: bool,
-) -> Result<(), (SaveStep, io::Error)> {
+) -> Result<tempfile::NamedTempFile, (SaveStep, io::Error)> {
     let at = |step: SaveStep| move |e: io::Error| (step, e);
-    let guard = |step| if steps { check(fail, step) } else { Ok(()) };
     let prefix = format!(
         ".{}.",
-        target.file_name().map_or_else(|| "byline.toml".into(), |n| n.to_string_lossy())
+        target
+            .file_name()
+            .map_or_else(|| "byline.toml".into(), |n| n.to_string_lossy())
     );
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(".tmp");
     if let Some(p) = new_file_permissions() {
         builder.permissions(p);
     }
-    guard(SaveStep::CreateTemp).map_err(at(SaveStep::CreateTemp))?;
-    let mut tmp = builder.tempfile_in(folder).map_err(at(SaveStep::CreateTemp))?;
-    guard(SaveStep::WriteTemp).map_err(at(SaveStep::WriteTemp))?;
+    check(fail, SaveStep::CreateTemp).map_err(at(SaveStep::CreateTemp))?;
+    let mut tmp = builder
+        .tempfile_in(folder)
+        .map_err(at(SaveStep::CreateTemp))?;
+    check(fail, SaveStep::WriteTemp).map_err(at(SaveStep::WriteTemp))?;
     tmp.write_all(bytes).map_err(at(SaveStep::WriteTemp))?;
     tmp.flush().map_err(at(SaveStep::WriteTemp))?;
-    guard(SaveStep::SyncTemp).map_err(at(SaveStep::SyncTemp))?;
+    check(fail, SaveStep::SyncTemp).map_err(at(SaveStep::SyncTemp))?;
     tmp.as_file().sync_all().map_err(at(SaveStep::SyncTemp))?;
     if let Some(p) = permissions {
-        guard(SaveStep::CopyPermissions).map_err(at(SaveStep::CopyPermissions))?;
-        tmp.as_file().set_permissions(p.clone()).map_err(at(SaveStep::CopyPermissions))?;
+        check(fail, SaveStep::CopyPermissions).map_err(at(SaveStep::CopyPermissions))?;
+        tmp.as_file()
+            .set_permissions(p.clone())
+            .map_err(at(SaveStep::CopyPermissions))?;
     }
-    guard(SaveStep::Rename).map_err(at(SaveStep::Rename))?;
-    tmp.persist(target).map_err(|e| (SaveStep::Rename, e.error))?;
-    // Make the rename itself durable; best effort (not every platform can sync a folder).
+    Ok(tmp)
+}
+
+/// Makes a rename durable; best effort (not every platform can sync a folder).
+fn sync_folder(folder: &Path) {
     if let Ok(dir) = File::open(folder) {
         let _ = dir.sync_all();
     }
-    Ok(())
 }
 
-/// Replaces `target` with `bytes` safely: backup of `old` first, then the atomic rename.
-/// On any error the target is untouched.
+/// Replaces `target` with `bytes` safely: temporary file written and flushed, old version
+/// copied to `NAME.bak`, then the atomic rename. On any error the target is untouched
+/// (and the temporary file removed).
 pub fn write_atomically(
     target: &Path,
     bytes: &[u8],
@@ -155,12 +164,20 @@ pub fn write_atomically(
     fail: FailPoint,
 ) -> Result<Fingerprint, (SaveStep, io::Error)> {
     let folder = folder_of(target);
+    let tmp = prepare(target, &folder, bytes, old.map(|o| &o.permissions), fail)?;
     if let Some(old) = old {
         check(fail, SaveStep::Backup).map_err(|e| (SaveStep::Backup, e))?;
-        replace(&sibling(target, "bak"), &folder, &old.bytes, Some(&old.permissions), None, false)
+        let bak = sibling(target, "bak");
+        let bak_tmp = prepare(&bak, &folder, &old.bytes, Some(&old.permissions), None)
             .map_err(|(_, e)| (SaveStep::Backup, e))?;
+        bak_tmp
+            .persist(&bak)
+            .map_err(|e| (SaveStep::Backup, e.error))?;
     }
-    replace(target, &folder, bytes, old.map(|o| &o.permissions), fail, true)?;
+    check(fail, SaveStep::Rename).map_err(|e| (SaveStep::Rename, e))?;
+    tmp.persist(target)
+        .map_err(|e| (SaveStep::Rename, e.error))?;
+    sync_folder(&folder);
     let meta = fs::metadata(target).map_err(|e| (SaveStep::Rename, e))?;
     Ok(Fingerprint {
         len: meta.len(),

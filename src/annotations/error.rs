@@ -21,16 +21,32 @@ pub enum LoadError {
     },
     /// Not valid TOML.
     #[error("{path}: line {line}, column {column}: not valid TOML: {message}")]
-    Syntax { path: PathBuf, line: usize, column: usize, message: String },
+    Syntax {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
     /// Valid TOML, but something in it is not what byline writes (e.g. an unknown
     /// motivation or a missing id).
     #[error("{path}: line {line}, column {column}: {message}")]
-    Invalid { path: PathBuf, line: usize, column: usize, message: String },
+    Invalid {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
     /// Written by a newer byline: saving with this version could drop what it added.
     #[error(
         "{path}: line {line}, column {column}: schema_version {found} is newer than this byline understands ({supported}); upgrade byline to use this file"
     )]
-    NewerSchema { path: PathBuf, line: usize, column: usize, found: i64, supported: i64 },
+    NewerSchema {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        found: i64,
+        supported: i64,
+    },
 }
 
 impl LoadError {
@@ -108,6 +124,14 @@ pub enum SaveError {
     /// The folder does not accept new files (read-only folder or file system).
     #[error("cannot save annotations to {path}: the folder {} is not writable ({source}). Your changes are kept in memory; save them to another file", folder.display())]
     FolderNotWritable {
+        path: PathBuf,
+        folder: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    /// The folder for the file does not exist and cannot be made.
+    #[error("cannot save annotations to {path}: the folder {} cannot be created ({source}). Your changes are kept in memory; save them to another file", folder.display())]
+    CreateFolder {
         path: PathBuf,
         folder: PathBuf,
         #[source]

@@ -112,7 +112,10 @@ pub fn parse(path: &Path, text: &str) -> Result<Parsed, LoadError> {
         }
         set.annotations.push(a);
     }
-    Ok(Parsed { doc: doc.into_mut(), set })
+    Ok(Parsed {
+        doc: doc.into_mut(),
+        set,
+    })
 }
 
 /// Location-aware error building while reading one file.
@@ -167,7 +170,10 @@ fn check_version(cx: &Cx, root: &Table) -> Result<(), LoadError> {
         }
         _ => Err(cx.invalid(
             item.span(),
-            format!("schema_version must be {SCHEMA_VERSION}, found {}", show(item)),
+            format!(
+                "schema_version must be {SCHEMA_VERSION}, found {}",
+                show(item)
+            ),
         )),
     }
 }
@@ -182,7 +188,9 @@ fn tables<'a>(
         None => Ok(Vec::new()),
         Some(Item::ArrayOfTables(aot)) => Ok(aot.iter().map(|t| (t, t.span())).collect()),
         Some(other) => Err(cx.invalid(
-            other.span().or_else(|| root.key(name).and_then(|k| k.span())),
+            other
+                .span()
+                .or_else(|| root.key(name).and_then(|k| k.span())),
             format!("`{name}` must be written as [[{name}]] tables"),
         )),
     }
@@ -195,35 +203,65 @@ fn key_span(t: &Table, key: &str, fallback: &Option<Range<usize>>) -> Option<Ran
         .or_else(|| fallback.clone())
 }
 
-fn opt_str(cx: &Cx, t: &Table, key: &str, span: &Option<Range<usize>>) -> Result<Option<String>, LoadError> {
+fn opt_str(
+    cx: &Cx,
+    t: &Table,
+    key: &str,
+    span: &Option<Range<usize>>,
+) -> Result<Option<String>, LoadError> {
     match t.get(key) {
         None => Ok(None),
         Some(item) => match item.as_str() {
             Some(s) => Ok(Some(s.to_string())),
-            None => Err(cx.invalid(key_span(t, key, span), format!("{key} must be a string, found {}", show(item)))),
+            None => Err(cx.invalid(
+                key_span(t, key, span),
+                format!("{key} must be a string, found {}", show(item)),
+            )),
         },
     }
 }
 
-fn req_str(cx: &Cx, t: &Table, key: &str, what: &str, span: &Option<Range<usize>>) -> Result<String, LoadError> {
-    opt_str(cx, t, key, span)?.ok_or_else(|| cx.invalid(span.clone(), format!("this {what} has no `{key}`")))
+fn req_str(
+    cx: &Cx,
+    t: &Table,
+    key: &str,
+    what: &str,
+    span: &Option<Range<usize>>,
+) -> Result<String, LoadError> {
+    opt_str(cx, t, key, span)?
+        .ok_or_else(|| cx.invalid(span.clone(), format!("this {what} has no `{key}`")))
 }
 
-fn opt_uint(cx: &Cx, t: &Table, key: &str, span: &Option<Range<usize>>) -> Result<Option<usize>, LoadError> {
+fn opt_uint(
+    cx: &Cx,
+    t: &Table,
+    key: &str,
+    span: &Option<Range<usize>>,
+) -> Result<Option<usize>, LoadError> {
     match t.get(key) {
         None => Ok(None),
         Some(item) => match item.as_integer().and_then(|v| usize::try_from(v).ok()) {
             Some(v) => Ok(Some(v)),
             None => Err(cx.invalid(
                 key_span(t, key, span),
-                format!("{key} must be a whole number of 0 or more, found {}", show(item)),
+                format!(
+                    "{key} must be a whole number of 0 or more, found {}",
+                    show(item)
+                ),
             )),
         },
     }
 }
 
-fn opt_time(cx: &Cx, t: &Table, key: &str, span: &Option<Range<usize>>) -> Result<Option<Timestamp>, LoadError> {
-    let Some(item) = t.get(key) else { return Ok(None) };
+fn opt_time(
+    cx: &Cx,
+    t: &Table,
+    key: &str,
+    span: &Option<Range<usize>>,
+) -> Result<Option<Timestamp>, LoadError> {
+    let Some(item) = t.get(key) else {
+        return Ok(None);
+    };
     let raw = match item.as_value() {
         Some(Value::Datetime(d)) => Some(d.value().to_string()),
         Some(Value::String(s)) => Some(s.value().clone()),
@@ -237,11 +275,18 @@ fn opt_time(cx: &Cx, t: &Table, key: &str, span: &Option<Range<usize>>) -> Resul
     })
 }
 
-fn read_article(cx: &Cx, t: &Table, span: Option<Range<usize>>) -> Result<ArticleRecord, LoadError> {
+fn read_article(
+    cx: &Cx,
+    t: &Table,
+    span: Option<Range<usize>>,
+) -> Result<ArticleRecord, LoadError> {
     let status = match opt_str(cx, t, "status", &span)? {
         None => ReadStatus::Unread,
         Some(s) => ReadStatus::parse(&s).ok_or_else(|| {
-            cx.invalid(key_span(t, "status", &span), format!("status must be \"read\" or \"unread\", found \"{s}\""))
+            cx.invalid(
+                key_span(t, "status", &span),
+                format!("status must be \"read\" or \"unread\", found \"{s}\""),
+            )
         })?,
     };
     Ok(ArticleRecord {
@@ -265,28 +310,56 @@ fn read_kind(cx: &Cx, t: &Table, span: &Option<Range<usize>>) -> Result<EntityKi
     })
 }
 
-fn read_correction(cx: &Cx, t: &Table, span: &Option<Range<usize>>) -> Result<Option<Correction>, LoadError> {
-    let Some(action) = opt_str(cx, t, "correction", span)? else { return Ok(None) };
+fn read_correction(
+    cx: &Cx,
+    t: &Table,
+    span: &Option<Range<usize>>,
+) -> Result<Option<Correction>, LoadError> {
+    let Some(action) = opt_str(cx, t, "correction", span)? else {
+        return Ok(None);
+    };
     let entity = || req_str(cx, t, "entity", "correction", span);
     Ok(Some(match action.as_str() {
-        "rename" => Correction::Rename { entity: entity()?, name: req_str(cx, t, "name", "correction", span)? },
-        "change_kind" => Correction::ChangeKind { entity: entity()?, kind: read_kind(cx, t, span)? },
-        "merge" => Correction::Merge { entity: entity()?, into: req_str(cx, t, "into", "correction", span)? },
+        "rename" => Correction::Rename {
+            entity: entity()?,
+            name: req_str(cx, t, "name", "correction", span)?,
+        },
+        "change_kind" => Correction::ChangeKind {
+            entity: entity()?,
+            kind: read_kind(cx, t, span)?,
+        },
+        "merge" => Correction::Merge {
+            entity: entity()?,
+            into: req_str(cx, t, "into", "correction", span)?,
+        },
         "hide" => Correction::Hide { entity: entity()? },
-        "add" => Correction::Add { name: req_str(cx, t, "name", "correction", span)?, kind: read_kind(cx, t, span)? },
+        "add" => Correction::Add {
+            name: req_str(cx, t, "name", "correction", span)?,
+            kind: read_kind(cx, t, span)?,
+        },
         other => {
             return Err(cx.invalid(
                 key_span(t, "correction", span),
-                format!("correction must be rename, change_kind, merge, hide or add, found \"{other}\""),
+                format!(
+                    "correction must be rename, change_kind, merge, hide or add, found \"{other}\""
+                ),
             ));
         }
     }))
 }
 
-fn read_annotation(cx: &Cx, t: &Table, span: Option<Range<usize>>) -> Result<Annotation, LoadError> {
+fn read_annotation(
+    cx: &Cx,
+    t: &Table,
+    span: Option<Range<usize>>,
+) -> Result<Annotation, LoadError> {
     let id_text = req_str(cx, t, "id", "[[annotation]]", &span)?;
-    let id = Uuid::parse_str(&id_text)
-        .map_err(|_| cx.invalid(key_span(t, "id", &span), format!("id \"{id_text}\" is not a UUID")))?;
+    let id = Uuid::parse_str(&id_text).map_err(|_| {
+        cx.invalid(
+            key_span(t, "id", &span),
+            format!("id \"{id_text}\" is not a UUID"),
+        )
+    })?;
     let motivation_text = req_str(cx, t, "motivation", "[[annotation]]", &span)?;
     let motivation = Motivation::parse(&motivation_text).ok_or_else(|| {
         cx.invalid(
@@ -327,15 +400,25 @@ fn read_annotation(cx: &Cx, t: &Table, span: Option<Range<usize>>) -> Result<Ann
     let tags = match t.get("tags") {
         None => Vec::new(),
         Some(item) => {
-            let bad = || cx.invalid(key_span(t, "tags", &span), format!("tags must be a list of strings, found {}", show(item)));
+            let bad = || {
+                cx.invalid(
+                    key_span(t, "tags", &span),
+                    format!("tags must be a list of strings, found {}", show(item)),
+                )
+            };
             let arr = item.as_array().ok_or_else(bad)?;
-            arr.iter().map(|v| v.as_str().map(str::to_string).ok_or_else(bad)).collect::<Result<_, _>>()?
+            arr.iter()
+                .map(|v| v.as_str().map(str::to_string).ok_or_else(bad))
+                .collect::<Result<_, _>>()?
         }
     };
     let deleted = match t.get("deleted") {
         None => false,
         Some(item) => item.as_bool().ok_or_else(|| {
-            cx.invalid(key_span(t, "deleted", &span), format!("deleted must be true or false, found {}", show(item)))
+            cx.invalid(
+                key_span(t, "deleted", &span),
+                format!("deleted must be true or false, found {}", show(item)),
+            )
         })?,
     };
     Ok(Annotation {
@@ -527,7 +610,11 @@ pub fn write_set(doc: &mut DocumentMut, set: &AnnotationSet) {
         let index: HashMap<Uuid, usize> = aot
             .iter()
             .enumerate()
-            .filter_map(|(i, t)| table_id(t).and_then(|s| Uuid::parse_str(s).ok()).map(|id| (id, i)))
+            .filter_map(|(i, t)| {
+                table_id(t)
+                    .and_then(|s| Uuid::parse_str(s).ok())
+                    .map(|id| (id, i))
+            })
             .collect();
         for a in &set.annotations {
             match index.get(&a.id).and_then(|&i| aot.get_mut(i)) {

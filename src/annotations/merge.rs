@@ -51,7 +51,12 @@ impl Versioned for ArticleRecord {
     }
 }
 
-fn merge_items<T: Versioned>(base: &[T], ours: &[T], theirs: &[T], stats: &mut MergeStats) -> Vec<T> {
+fn merge_items<T: Versioned>(
+    base: &[T],
+    ours: &[T],
+    theirs: &[T],
+    stats: &mut MergeStats,
+) -> Vec<T> {
     let base: HashMap<T::Id, &T> = base.iter().map(|x| (x.key(), x)).collect();
     let ours_by: HashMap<T::Id, &T> = ours.iter().map(|x| (x.key(), x)).collect();
     let theirs_ids: HashSet<T::Id> = theirs.iter().map(Versioned::key).collect();
@@ -97,11 +102,26 @@ fn merge_items<T: Versioned>(base: &[T], ours: &[T], theirs: &[T], stats: &mut M
 }
 
 /// Merges our set with the disk's, given the set both started from.
-pub fn merge(base: &AnnotationSet, ours: &AnnotationSet, theirs: &AnnotationSet) -> (AnnotationSet, MergeStats) {
+pub fn merge(
+    base: &AnnotationSet,
+    ours: &AnnotationSet,
+    theirs: &AnnotationSet,
+) -> (AnnotationSet, MergeStats) {
     let mut stats = MergeStats::default();
     let articles = merge_items(&base.articles, &ours.articles, &theirs.articles, &mut stats);
-    let annotations = merge_items(&base.annotations, &ours.annotations, &theirs.annotations, &mut stats);
-    (AnnotationSet { articles, annotations }, stats)
+    let annotations = merge_items(
+        &base.annotations,
+        &ours.annotations,
+        &theirs.annotations,
+        &mut stats,
+    );
+    (
+        AnnotationSet {
+            articles,
+            annotations,
+        },
+        stats,
+    )
 }
 
 #[cfg(test)]
@@ -125,7 +145,10 @@ mod tests {
     }
 
     fn set(items: Vec<Annotation>) -> AnnotationSet {
-        AnnotationSet { articles: vec![], annotations: items }
+        AnnotationSet {
+            articles: vec![],
+            annotations: items,
+        }
     }
 
     #[test]

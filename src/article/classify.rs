@@ -56,7 +56,9 @@ pub struct Evidence<'a> {
 pub fn classify(ev: &Evidence) -> Vec<BlockKind> {
     let n = ev.feats.len();
     let strong: Vec<Option<BlockKind>> = (0..n).map(|i| strong_kind(ev, i)).collect();
-    let body: Vec<bool> = (0..n).map(|i| strong[i].is_none() && is_body(ev, i)).collect();
+    let body: Vec<bool> = (0..n)
+        .map(|i| strong[i].is_none() && is_body(ev, i))
+        .collect();
     let first_body = body.iter().position(|&b| b);
     let last_body = body.iter().rposition(|&b| b);
     let top_end = first_body.unwrap_or(n.min(3)).min(MAX_TOP_UNITS);
@@ -155,7 +157,8 @@ fn choose_title(ev: &Evidence, strong: &[Option<BlockKind>], top_end: usize) -> 
         .collect();
     let preferred = |i: &&usize| {
         let later = candidates.iter().any(|&j| j > **i);
-        !(later && ft::is_label_shaped(&ev.feats[**i])) && !ev.common[**i]
+        let label_first = later && ft::is_label_shaped(&ev.feats[**i]);
+        !label_first && !ev.common[**i]
     };
     candidates
         .iter()

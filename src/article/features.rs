@@ -91,16 +91,47 @@ fn lower_words(s: &str) -> Vec<String> {
 
 /// Labels that introduce a picture credit.
 const CREDIT_LABELS: &[&str] = &[
-    "photo:", "photo by", "photos:", "photos by", "photograph:", "photograph by", "picture:",
-    "pictures:", "image:", "images:", "credit:", "photo credit", "image credit", "illustration:",
-    "illustration by", "video:", "©", "(c)", "copyright", "pic:",
+    "photo:",
+    "photo by",
+    "photos:",
+    "photos by",
+    "photograph:",
+    "photograph by",
+    "picture:",
+    "pictures:",
+    "image:",
+    "images:",
+    "credit:",
+    "photo credit",
+    "image credit",
+    "illustration:",
+    "illustration by",
+    "video:",
+    "©",
+    "(c)",
+    "copyright",
+    "pic:",
 ];
 
 /// Picture agencies whose name alone ends a credit ("AFP via Getty Images").
 const PICTURE_AGENCIES: &[&str] = &[
-    "getty images", "reuters", "afp", "ap", "ap photo", "associated press", "epa", "epa-efe",
-    "shutterstock", "alamy", "xinhua", "tass", "ria novosti", "sputnik", "anadolu",
-    "bloomberg", "pool",
+    "getty images",
+    "reuters",
+    "afp",
+    "ap",
+    "ap photo",
+    "associated press",
+    "epa",
+    "epa-efe",
+    "shutterstock",
+    "alamy",
+    "xinhua",
+    "tass",
+    "ria novosti",
+    "sputnik",
+    "anadolu",
+    "bloomberg",
+    "pool",
 ];
 
 /// The whole unit is a picture credit: "Name/Agency/Getty Images", "Photo: X",
@@ -124,9 +155,9 @@ fn strip_parens(t: &str) -> &str {
 
 fn ends_with_agency(lower: &str) -> bool {
     let lower = lower.trim_end_matches(['.', ')']);
-    PICTURE_AGENCIES
-        .iter()
-        .any(|a| lower == *a || lower.ends_with(&format!(" {a}")) || lower.ends_with(&format!("/{a}")))
+    PICTURE_AGENCIES.iter().any(|a| {
+        lower == *a || lower.ends_with(&format!(" {a}")) || lower.ends_with(&format!("/{a}"))
+    })
 }
 
 /// "Brendan Smialowski/AFP/Getty Images": two to five capitalised name parts joined by
@@ -158,35 +189,115 @@ pub fn has_trailing_credit(f: &Features) -> bool {
         }
     }
     let lower = t.to_lowercase();
-    ["photo:", "photograph:", "photo by ", "image:", "credit:", "picture:"]
-        .iter()
-        .filter_map(|label| lower.rfind(label))
-        .any(|pos| pos > 0 && lower.get(pos..).is_some_and(|rest| rest.split_whitespace().count() <= 8))
+    [
+        "photo:",
+        "photograph:",
+        "photo by ",
+        "image:",
+        "credit:",
+        "picture:",
+    ]
+    .iter()
+    .filter_map(|label| lower.rfind(label))
+    .any(|pos| {
+        pos > 0
+            && lower
+                .get(pos..)
+                .is_some_and(|rest| rest.split_whitespace().count() <= 8)
+    })
 }
 
 /// Verbs in the third-person present that photo captions use ("X speaks during …").
 const CAPTION_VERBS: &[&str] = &[
-    "addresses", "arrives", "attends", "boards", "celebrates", "chats", "delivers", "enters",
-    "gestures", "greets", "holds", "inspects", "leaves", "listens", "looks", "meets", "pictured",
-    "poses", "prepares", "reacts", "reviews", "seen", "shakes", "signs", "sits", "smiles",
-    "speaks", "stands", "talks", "visits", "walks", "watches", "waves",
+    "addresses",
+    "arrives",
+    "attends",
+    "boards",
+    "celebrates",
+    "chats",
+    "delivers",
+    "enters",
+    "gestures",
+    "greets",
+    "holds",
+    "inspects",
+    "leaves",
+    "listens",
+    "looks",
+    "meets",
+    "pictured",
+    "poses",
+    "prepares",
+    "reacts",
+    "reviews",
+    "seen",
+    "shakes",
+    "signs",
+    "sits",
+    "smiles",
+    "speaks",
+    "stands",
+    "talks",
+    "visits",
+    "walks",
+    "watches",
+    "waves",
 ];
 
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 ];
 
 const WEEKDAYS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// Position markers only captions use: "(left)", ", right,", "from left".
 fn has_position_marker(lower: &str) -> bool {
-    ["(left)", "(right)", "(center)", "(centre)", ", left,", ", right,", ", centre,", ", center,", "from left", "(l-r)", "(l to r)"]
-        .iter()
-        .any(|m| lower.contains(m))
+    [
+        "(left)",
+        "(right)",
+        "(center)",
+        "(centre)",
+        ", left,",
+        ", right,",
+        ", centre,",
+        ", center,",
+        "from left",
+        "(l-r)",
+        "(l to r)",
+    ]
+    .iter()
+    .any(|m| lower.contains(m))
 }
 
 /// Mentions a date or weekday ("on April 30, 2013", "on Thursday").
@@ -194,7 +305,9 @@ pub fn mentions_date(f: &Features) -> bool {
     f.tokens.iter().any(|t| {
         WEEKDAYS.contains(&t.as_str())
             || MONTHS.contains(&t.as_str())
-            || (t.len() == 4 && (t.starts_with("19") || t.starts_with("20")) && t.chars().all(|c| c.is_ascii_digit()))
+            || (t.len() == 4
+                && (t.starts_with("19") || t.starts_with("20"))
+                && t.chars().all(|c| c.is_ascii_digit()))
     })
 }
 
@@ -205,8 +318,25 @@ pub fn caption_cue(f: &Features) -> bool {
     if has_position_marker(&lower) {
         return true;
     }
-    let verb = f.tokens.iter().take(14).any(|t| CAPTION_VERBS.contains(&t.as_str()));
-    verb && (mentions_date(f) || mentions_place(&f.text))
+    f.words <= 45
+        && subject_then_caption_verb(&f.text)
+        && (mentions_date(f) || mentions_place(&f.text))
+}
+
+/// A caption verb right after a capitalised subject or a position marker, early in the
+/// line: "Vladimir Putin looks on", "Kerry, left, speaks". ("the talks", "it holds" do not
+/// count.)
+fn subject_then_caption_verb(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().take(12).collect();
+    words.windows(2).any(|w| {
+        let verb = w[1]
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let subject = starts_upper(w[0]) || w[0].ends_with(',') || w[0].ends_with(')');
+        subject
+            && !stopwords::is_stop_word(w[0].trim_end_matches(','))
+            && CAPTION_VERBS.contains(&verb.as_str())
+    })
 }
 
 /// "in Moscow", "at the Kremlin": a preposition followed by a capitalised word.
@@ -220,10 +350,38 @@ fn mentions_place(t: &str) -> bool {
 
 /// Verbs that open calls to action in page furniture ("Sign up…", "Follow us…").
 const CTA_VERBS: &[&str] = &[
-    "browse", "click", "comment", "contact", "discover", "donate", "download", "email",
-    "explore", "find", "follow", "get", "install", "join", "like", "listen", "log", "login",
-    "print", "read", "register", "share", "sign", "skip", "subscribe", "support", "tap",
-    "try", "tweet", "view", "visit", "watch",
+    "browse",
+    "click",
+    "comment",
+    "contact",
+    "discover",
+    "donate",
+    "download",
+    "email",
+    "explore",
+    "find",
+    "follow",
+    "get",
+    "install",
+    "join",
+    "like",
+    "listen",
+    "log",
+    "login",
+    "print",
+    "read",
+    "register",
+    "share",
+    "sign",
+    "skip",
+    "subscribe",
+    "support",
+    "tap",
+    "try",
+    "tweet",
+    "view",
+    "visit",
+    "watch",
 ];
 
 /// An imperative call to action: opens with a CTA verb, short, not a sentence ending in a
@@ -232,17 +390,53 @@ pub fn is_call_to_action(f: &Features) -> bool {
     let Some(first) = f.text.split_whitespace().next() else {
         return false;
     };
-    let first = first.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let first = first
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
     f.words <= 12 && !f.ends_period && starts_upper(&f.text) && CTA_VERBS.contains(&first.as_str())
 }
 
 /// Nouns and adverbs of site navigation ("Related News", "More stories", "Advertisement").
 const FURNITURE_WORDS: &[&str] = &[
-    "ad", "ads", "advertisement", "advertising", "also", "articles", "back", "close", "comment",
-    "comments", "coverage", "editor's", "home", "latest", "menu", "more", "most", "newsletter",
-    "newsletters", "next", "picks", "popular", "previous", "print", "read", "recommended",
-    "related", "share", "sponsored", "stories", "story", "subscribe", "tags", "top", "topics",
-    "trending", "video", "videos", "watched",
+    "ad",
+    "ads",
+    "advertisement",
+    "advertising",
+    "also",
+    "articles",
+    "back",
+    "close",
+    "comment",
+    "comments",
+    "coverage",
+    "editor's",
+    "home",
+    "latest",
+    "menu",
+    "more",
+    "most",
+    "newsletter",
+    "newsletters",
+    "next",
+    "picks",
+    "popular",
+    "previous",
+    "print",
+    "read",
+    "recommended",
+    "related",
+    "share",
+    "sponsored",
+    "stories",
+    "story",
+    "subscribe",
+    "tags",
+    "top",
+    "topics",
+    "trending",
+    "video",
+    "videos",
+    "watched",
 ];
 
 /// A short line made only of navigation words.
@@ -258,12 +452,16 @@ pub fn is_navigation(f: &Features) -> bool {
 pub fn has_ui_token(f: &Features) -> bool {
     f.text.split_whitespace().any(|w| {
         let chars: Vec<char> = w.chars().collect();
-        chars.windows(3).any(|c| c[0].is_alphanumeric() && c[1] == '_' && c[2].is_alphanumeric())
+        chars
+            .windows(3)
+            .any(|c| c[0].is_alphanumeric() && c[1] == '_' && c[2].is_alphanumeric())
     })
 }
 
 /// Particles that may sit lower-case inside a personal name.
-const NAME_PARTICLES: &[&str] = &["al", "bin", "da", "de", "del", "der", "di", "la", "le", "van", "von"];
+const NAME_PARTICLES: &[&str] = &[
+    "al", "bin", "da", "de", "del", "der", "di", "la", "le", "van", "von",
+];
 
 /// Two to five capitalised words with no stop words, digits or sentence punctuation:
 /// "Susan Ormiston", "Shubhda Chaudhary Delhi".
@@ -280,9 +478,24 @@ pub fn is_name_like(f: &Features) -> bool {
 
 /// Nouns of the trade that bios and job-title lines contain.
 const JOB_NOUNS: &[&str] = &[
-    "analyst", "author", "bureau", "career", "chief", "columnist", "commentator",
-    "contributor", "correspondent", "editor", "fellow", "journalist", "photographer",
-    "producer", "professor", "reporter", "researcher", "writer",
+    "analyst",
+    "author",
+    "bureau",
+    "career",
+    "chief",
+    "columnist",
+    "commentator",
+    "contributor",
+    "correspondent",
+    "editor",
+    "fellow",
+    "journalist",
+    "photographer",
+    "producer",
+    "professor",
+    "reporter",
+    "researcher",
+    "writer",
 ];
 
 /// Mentions a journalism or academic job noun.
@@ -303,35 +516,58 @@ pub fn is_byline_text(f: &Features) -> bool {
     let lower = f.text.to_lowercase();
     (lower.starts_with("by ") && f.words <= 15)
         || (lower.starts_with("with ") && f.words <= 6 && !f.ends_sentence)
-        || ["reporting by", "additional reporting", "written by", "edited by", "editing by", "compiled by"]
-            .iter()
-            .any(|p| lower.contains(p)) && f.words <= 25
+        || [
+            "reporting by",
+            "additional reporting",
+            "written by",
+            "edited by",
+            "editing by",
+            "compiled by",
+        ]
+        .iter()
+        .any(|p| lower.contains(p))
+            && f.words <= 25
 }
 
 /// A publication date line: "May 12, 2015", "Updated 14:03 GMT", "2015-05-12".
 pub fn is_dateline(f: &Features) -> bool {
     let lower = f.text.to_lowercase();
     let has_digit = f.text.chars().any(|c| c.is_ascii_digit());
-    let stamp = ["updated", "published", "posted", "last updated", "first published"]
-        .iter()
-        .any(|p| lower.starts_with(p));
+    let stamp = [
+        "updated",
+        "published",
+        "posted",
+        "last updated",
+        "first published",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p));
+    let lowercase_words = f
+        .text
+        .split_whitespace()
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .count();
     f.words <= 12
         && has_digit
-        && f.stop_density < 0.3
-        && (stamp || mentions_date(f) || is_iso_date(&lower))
+        && (stamp || is_iso_date(&lower) || (mentions_date(f) && lowercase_words <= 2))
 }
 
 fn is_iso_date(lower: &str) -> bool {
     lower.split_whitespace().any(|w| {
         let p: Vec<&str> = w.split('-').collect();
-        p.len() == 3 && p[0].len() == 4 && p.iter().all(|x| !x.is_empty() && x.chars().all(|c| c.is_ascii_digit()))
+        p.len() == 3
+            && p[0].len() == 4
+            && p.iter()
+                .all(|x| !x.is_empty() && x.chars().all(|c| c.is_ascii_digit()))
     })
 }
 
 /// A section label or breadcrumb: one to three words without sentence punctuation
 /// ("International"), or a short path with separators ("World | Europe").
 pub fn is_label_shaped(f: &Features) -> bool {
-    let breadcrumb = [" | ", " > ", " › ", " » ", " / "].iter().any(|s| f.text.contains(s));
+    let breadcrumb = [" | ", " > ", " › ", " » ", " / "]
+        .iter()
+        .any(|s| f.text.contains(s));
     ((1..=3).contains(&f.words) && f.chars <= 40 && !f.ends_sentence)
         || (breadcrumb && f.words <= 8 && !f.ends_sentence)
 }
@@ -350,7 +586,10 @@ pub fn is_paragraph_shaped(f: &Features) -> bool {
 /// Could be a subhead: a short line that does not end in a period (a question or a
 /// phrase), between pieces of body text.
 pub fn is_subhead_shaped(f: &Features) -> bool {
-    (2..=30).contains(&f.words) && f.chars <= 200 && !f.ends_period && f.text.chars().next().is_some_and(|c| !c.is_lowercase())
+    (2..=30).contains(&f.words)
+        && f.chars <= 200
+        && !f.ends_period
+        && f.text.chars().next().is_some_and(|c| !c.is_lowercase())
 }
 
 /// Starts and ends like a quotation.
@@ -362,13 +601,19 @@ pub fn is_quoted(f: &Features) -> bool {
 /// Splits a pull quote's trailing attribution: "….- Vladimir Putin" → ("…", true).
 pub fn strip_attribution(t: &str) -> (&str, bool) {
     let t = t.trim();
-    for (pos, dash) in t.char_indices().rev().filter(|(_, c)| matches!(c, '-' | '–' | '—')) {
+    for (pos, dash) in t
+        .char_indices()
+        .rev()
+        .filter(|(_, c)| matches!(c, '-' | '–' | '—'))
+    {
         let before = t.get(..pos).unwrap_or("").trim_end();
         let after = t.get(pos + dash.len_utf8()..).unwrap_or("").trim();
         let name_words: Vec<&str> = after.split_whitespace().collect();
         let is_name = (1..=4).contains(&name_words.len())
             && after.chars().count() <= 40
-            && name_words.iter().all(|w| starts_upper(w) || NAME_PARTICLES.contains(w));
+            && name_words
+                .iter()
+                .all(|w| starts_upper(w) || NAME_PARTICLES.contains(w));
         let closes = before.ends_with(['.', '!', '?', '"', '\'', '”', '’']);
         if is_name && closes {
             return (before, true);
@@ -378,7 +623,9 @@ pub fn strip_attribution(t: &str) -> (&str, bool) {
 }
 
 /// Verbs that follow a name at the start of an author bio ("Jane Doe is a …").
-const BIO_VERBS: &[&str] = &["is", "was", "has", "covers", "writes", "reports", "joined", "teaches", "leads"];
+const BIO_VERBS: &[&str] = &[
+    "is", "was", "has", "covers", "writes", "reports", "joined", "teaches", "leads",
+];
 
 /// The capitalised name an author bio opens with, if the unit reads like one:
 /// "Susan Ormiston's career spans …", "Jane Doe is a correspondent …".
@@ -416,18 +663,28 @@ mod tests {
         assert!(is_credit_only(&f("Photo: Mara Lind")));
         assert!(is_credit_only(&f("(Ivo Brandt/Reuters)")));
         assert!(is_credit_only(&f("AFP via Getty Images")));
-        assert!(!is_credit_only(&f("The talks in Vienna and/or Geneva resumed.")));
+        assert!(!is_credit_only(&f(
+            "The talks in Vienna and/or Geneva resumed."
+        )));
         assert!(!is_credit_only(&f("International")));
-        assert!(has_trailing_credit(&f("The minister speaks in Oslo on Monday. Photo: AP")));
-        assert!(has_trailing_credit(&f("The minister speaks in Oslo. (Ivo Brandt/Reuters)")));
-        assert!(!has_trailing_credit(&f("The minister spoke (briefly) in Oslo.")));
+        assert!(has_trailing_credit(&f(
+            "The minister speaks in Oslo on Monday. Photo: AP"
+        )));
+        assert!(has_trailing_credit(&f(
+            "The minister speaks in Oslo. (Ivo Brandt/Reuters)"
+        )));
+        assert!(!has_trailing_credit(&f(
+            "The minister spoke (briefly) in Oslo."
+        )));
     }
 
     #[test]
     fn calls_to_action_and_navigation() {
         assert!(is_call_to_action(&f("Sign up for our weekly newsletter")));
         assert!(is_call_to_action(&f("Follow The Courier on your phone")));
-        assert!(!is_call_to_action(&f("Find out what happened next, she said.")));
+        assert!(!is_call_to_action(&f(
+            "Find out what happened next, she said."
+        )));
         assert!(is_navigation(&f("Related News")));
         assert!(is_navigation(&f("Most Read")));
         assert!(!is_navigation(&f("Related talks stalled")));
@@ -441,9 +698,13 @@ mod tests {
         assert!(is_job_title(&f("Senior correspondent")));
         assert!(is_dateline(&f("May 12, 2015")));
         assert!(is_dateline(&f("Updated 14:03 GMT")));
-        assert!(!is_dateline(&f("The talks resumed on May 12, 2015 in the capital after a pause.")));
+        assert!(!is_dateline(&f(
+            "The talks resumed on May 12, 2015 in the capital after a pause."
+        )));
         assert!(is_byline_text(&f("By Ana Ruiz and Tom Hale")));
-        assert!(caption_cue(&f("The envoy speaks to reporters in Vienna on Monday.")));
+        assert!(caption_cue(&f(
+            "Envoy Ana Ruiz speaks to reporters in Vienna on Monday."
+        )));
         assert!(!caption_cue(&f("The envoy spoke to reporters.")));
     }
 
@@ -457,9 +718,18 @@ mod tests {
 
     #[test]
     fn bios() {
-        assert_eq!(bio_name(&f("Mara Lind's career spans two decades of reporting.")).as_deref(), Some("Mara Lind"));
-        assert_eq!(bio_name(&f("Tom Hale is a correspondent based in Vienna.")).as_deref(), Some("Tom Hale"));
-        assert_eq!(bio_name(&f("The minister is expected to resign soon after this.")), None);
+        assert_eq!(
+            bio_name(&f("Mara Lind's career spans two decades of reporting.")).as_deref(),
+            Some("Mara Lind")
+        );
+        assert_eq!(
+            bio_name(&f("Tom Hale is a correspondent based in Vienna.")).as_deref(),
+            Some("Tom Hale")
+        );
+        assert_eq!(
+            bio_name(&f("The minister is expected to resign soon after this.")),
+            None
+        );
     }
 
     #[test]

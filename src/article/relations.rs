@@ -48,7 +48,8 @@ pub fn relations(units: &[Unit], feats: &[Features]) -> Relations {
 }
 
 /// Two lines with no blank line between them, one containing the other's words, where
-/// the pair is nearly identical or reads like a photo caption.
+/// the pair is nearly identical, opens with the same five words (alt text followed by the
+/// full caption) or reads like a photo caption.
 fn caption_pairs(units: &[Unit], feats: &[Features]) -> Vec<bool> {
     let mut marked = vec![false; feats.len()];
     for i in 1..feats.len() {
@@ -57,11 +58,16 @@ fn caption_pairs(units: &[Unit], feats: &[Features]) -> Vec<bool> {
         if !adjacent || a.words < 4 || b.words < 4 {
             continue;
         }
-        let (short, long) = if a.tokens.len() <= b.tokens.len() { (a, b) } else { (b, a) };
+        let (short, long) = if a.tokens.len() <= b.tokens.len() {
+            (a, b)
+        } else {
+            (b, a)
+        };
         let contained = containment(&short.tokens, &long.tokens) >= 0.7;
         let near_identical = contained && short.tokens.len() * 10 >= long.tokens.len() * 8;
         let captiony = features::caption_cue(a) || features::caption_cue(b);
-        if contained && (near_identical || captiony) {
+        let same_opening = short.tokens.len() >= 5 && long.tokens.starts_with(&short.tokens[..5]);
+        if contained && (near_identical || captiony || same_opening) {
             marked[i - 1] = true;
             marked[i] = true;
         }
@@ -78,7 +84,11 @@ fn is_pull_quote(i: usize, feats: &[Features]) -> bool {
     }
     let (body, attributed) = features::strip_attribution(&f.text);
     let tokens = super::text::tokens(body);
-    let needed = if attributed || features::is_quoted(f) { 0.6 } else { 0.85 };
+    let quoted = attributed || features::is_quoted(f);
+    if !quoted && !f.ends_sentence {
+        return false;
+    }
+    let needed = if quoted { 0.6 } else { 0.85 };
     feats.iter().enumerate().any(|(j, other)| {
         j != i && other.tokens.len() > tokens.len() && containment(&tokens, &other.tokens) >= needed
     })
@@ -113,19 +123,24 @@ mod tests {
 
     #[test]
     fn adjacent_caption_twins() {
-        let r = rel("Intro line here.\n\nThe envoy speaks in Vienna on May 2, 2024\nThe envoy speaks in Vienna on May 2, 2024.\n\nBody text follows here.");
+        let r = rel(
+            "Intro line here.\n\nThe envoy speaks in Vienna on May 2, 2024\nThe envoy speaks in Vienna on May 2, 2024.\n\nBody text follows here.",
+        );
         assert_eq!(r.caption_pair, vec![false, true, true, false]);
     }
 
     #[test]
     fn pull_quote_with_attribution() {
-        let r = rel("She said the river belongs to all of us and must be shared, and then left.\n\nThe river belongs to all of us and must be shared.- Mara Lind\n");
+        let r = rel(
+            "She said the river belongs to all of us and must be shared, and then left.\n\nThe river belongs to all of us and must be shared.- Mara Lind\n",
+        );
         assert_eq!(r.pull_quote, vec![false, true]);
     }
 
     #[test]
     fn repeated_short_lines() {
-        let r = rel("Sign up now\n\nA body line that is long enough to be a paragraph.\n\nSign up now");
+        let r =
+            rel("Sign up now\n\nA body line that is long enough to be a paragraph.\n\nSign up now");
         assert_eq!(r.repeated, vec![true, false, true]);
     }
 }

@@ -57,12 +57,27 @@ fn render_block(kind: BlockKind, text: &str, width: usize) -> String {
         BlockKind::Credit => prefixed(text, width, "[credit] ", "         "),
         BlockKind::SectionLabel => prefixed(text, width, "[section] ", "          "),
         BlockKind::Boilerplate => prefixed(text, width, "[boilerplate] ", "              "),
-        BlockKind::PullQuote => prefixed(text, width, "> ", "> "),
-        BlockKind::Standfirst
-        | BlockKind::Byline
-        | BlockKind::Dateline
-        | BlockKind::Paragraph => wrap(text, textwrap::Options::new(width)),
+        BlockKind::PullQuote => pull_quote(text, width),
+        BlockKind::Standfirst | BlockKind::Byline | BlockKind::Dateline | BlockKind::Paragraph => {
+            wrap(text, textwrap::Options::new(width))
+        }
     }
+}
+
+/// A pull quote as `> …`, its "- Name" attribution on a line of its own.
+fn pull_quote(text: &str, width: usize) -> String {
+    let (body, attributed) = super::features::strip_attribution(text);
+    let quote = prefixed(body, width, "> ", "> ");
+    if !attributed {
+        return quote;
+    }
+    let name = text
+        .get(body.len()..)
+        .unwrap_or("")
+        .trim()
+        .trim_start_matches(['-', '–', '—'])
+        .trim();
+    format!("{quote}\n>   — {name}")
 }
 
 fn wrap(text: &str, options: textwrap::Options) -> String {
@@ -97,7 +112,12 @@ mod tests {
             "Talks on the river resume in the capital\n\nThe delegations met again on Monday to discuss the water sharing plan, officials said.\n\nSign up for our newsletter\n",
         );
         let out = render_plain(&a, 30, false);
-        assert!(out.starts_with("Talks on the river resume in\nthe capital\n============================\n"), "{out}");
+        assert!(
+            out.starts_with(
+                "Talks on the river resume in\nthe capital\n============================\n"
+            ),
+            "{out}"
+        );
         assert!(!out.contains("Sign up"));
         assert!(out.lines().all(|l| l.width() <= 30));
         let all = render_plain(&a, 30, true);
@@ -106,7 +126,10 @@ mod tests {
 
     #[test]
     fn wide_characters_respect_width() {
-        let a = Article::from_text("x.txt", "河流谈判 河流谈判 河流谈判 河流谈判 河流谈判 河流谈判 河流谈判.\n");
+        let a = Article::from_text(
+            "x.txt",
+            "河流谈判 河流谈判 河流谈判 河流谈判 河流谈判 河流谈判 河流谈判.\n",
+        );
         let out = render_plain(&a, 20, true);
         assert!(out.lines().all(|l| l.width() <= 20), "{out}");
     }

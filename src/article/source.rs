@@ -67,7 +67,11 @@ fn split_front_matter(text: &str) -> Option<(&str, &str, Delimiter)> {
     };
     let after_open = 4;
     let mut offset = after_open;
-    for line in text.get(after_open..)?.split_inclusive('\n').take(MAX_FRONT_MATTER_LINES) {
+    for line in text
+        .get(after_open..)?
+        .split_inclusive('\n')
+        .take(MAX_FRONT_MATTER_LINES)
+    {
         let bare = line.trim_end();
         let closes = bare == fence || (kind == Delimiter::Yaml && bare == "...");
         if closes {
@@ -88,11 +92,18 @@ fn with_toml(header: &str, body: &str, whole: &str) -> Prepared {
             warnings: Vec::new(),
         },
         Err(err) => {
-            let reason = err.message().lines().next().unwrap_or("invalid TOML").to_string();
+            let reason = err
+                .message()
+                .lines()
+                .next()
+                .unwrap_or("invalid TOML")
+                .to_string();
             Prepared {
                 text: whole.to_string(),
                 meta: FrontMatter::default(),
-                warnings: vec![format!("front matter is not valid TOML ({reason}); kept as text")],
+                warnings: vec![format!(
+                    "front matter is not valid TOML ({reason}); kept as text"
+                )],
             }
         }
     }
@@ -111,7 +122,11 @@ fn toml_string(value: &toml::Value) -> Option<String> {
 }
 
 fn meta_from(get: impl Fn(&str) -> Option<String>) -> FrontMatter {
-    let clean = |key: &str| get(key).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+    let clean = |key: &str| {
+        get(key)
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
     FrontMatter {
         title: clean("title"),
         author: clean("author"),
@@ -133,10 +148,7 @@ fn parse_yaml(header: &str) -> Option<FrontMatter> {
         return None;
     }
     Some(meta_from(|key| {
-        pairs
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.clone())
+        pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
     }))
 }
 
@@ -186,7 +198,9 @@ mod tests {
 
     #[test]
     fn yaml_front_matter_is_split_off() {
-        let p = prepare("---\ntitle: \"River deal\"\nauthor: Ana Ruiz # staff\ntags:\n  - x\n---\nBody\n");
+        let p = prepare(
+            "---\ntitle: \"River deal\"\nauthor: Ana Ruiz # staff\ntags:\n  - x\n---\nBody\n",
+        );
         assert_eq!(p.meta.title.as_deref(), Some("River deal"));
         assert_eq!(p.meta.author.as_deref(), Some("Ana Ruiz"));
         assert_eq!(p.text, "Body\n");

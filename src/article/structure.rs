@@ -23,7 +23,10 @@ impl Analysed {
     pub fn new(text: &str) -> Analysed {
         let spans = units::line_spans(text);
         let units = units::units(text, &spans);
-        let feats = units.iter().map(|u| Features::of(&u.joined(text))).collect();
+        let feats = units
+            .iter()
+            .map(|u| Features::of(&u.joined(text)))
+            .collect();
         Analysed {
             line_count: spans.len(),
             units,
@@ -60,14 +63,14 @@ impl Analysed {
 /// boilerplate block.
 fn tile(units: &[Unit], kinds: &[BlockKind], line_count: usize) -> Vec<Block> {
     if units.is_empty() {
-        return (line_count > 0)
-            .then(|| Block {
-                kind: BlockKind::Boilerplate,
-                lines: 0..line_count,
-                bytes: 0..0,
-            })
-            .into_iter()
-            .collect();
+        if line_count == 0 {
+            return Vec::new();
+        }
+        return vec![Block {
+            kind: BlockKind::Boilerplate,
+            lines: 0..line_count,
+            bytes: 0..0,
+        }];
     }
     units
         .iter()

@@ -22,13 +22,17 @@ pub fn choose(meta: &FrontMatter, text: &str, blocks: &[Block], path: &Path) -> 
     if let Some(t) = block_text(BlockKind::Title).filter(|t| !t.is_empty()) {
         return strip_heading(&t);
     }
-    let opening = [BlockKind::Standfirst, BlockKind::Paragraph, BlockKind::Subhead]
-        .iter()
-        .filter_map(|&k| blocks.iter().position(|b| b.kind == k))
-        .min()
-        .and_then(|i| blocks.get(i))
-        .map(|b| one_line(b.text(text)))
-        .filter(|t| !t.is_empty());
+    let opening = [
+        BlockKind::Standfirst,
+        BlockKind::Paragraph,
+        BlockKind::Subhead,
+    ]
+    .iter()
+    .filter_map(|&k| blocks.iter().position(|b| b.kind == k))
+    .min()
+    .and_then(|i| blocks.get(i))
+    .map(|b| one_line(b.text(text)))
+    .filter(|t| !t.is_empty());
     match opening {
         Some(t) => from_opening_words(&t),
         None => path

@@ -45,7 +45,8 @@ fn is_blank(text: &str, span: &Range<usize>) -> bool {
 }
 
 fn char_len(text: &str, span: &Range<usize>) -> usize {
-    text.get(span.clone()).map_or(0, |l| l.trim().chars().count())
+    text.get(span.clone())
+        .map_or(0, |l| l.trim().chars().count())
 }
 
 /// Splits the text into units, joining hard-wrapped paragraph lines.

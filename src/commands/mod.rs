@@ -13,20 +13,46 @@ mod show;
 /// Runs the command line; the interface when no subcommand is given.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        None => anyhow::bail!("the interface is not built yet"),
+        None => {
+            let config = byline::config::Config::load(cli.config.as_deref())
+                .map_err(|e| anyhow::anyhow!("invalid config: {e}"))?;
+            byline::tui::run(cli.paths.clone(), config)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::List { ref paths, json }) => list::run(&cli, paths, json),
-        Some(Command::Show { ref article, ref library, width, all }) => {
-            show::run(&cli, article, library, width, all)
-        }
-        Some(Command::Entities { ref paths, json, kind }) => entities::run(&cli, paths, json, kind),
-        Some(Command::Export { ref paths, format, ref out }) => {
-            export::run(&cli, paths, format, out.as_deref())
-        }
+        Some(Command::Show {
+            ref article,
+            ref library,
+            width,
+            all,
+        }) => show::run(&cli, article, library, width, all),
+        Some(Command::Entities {
+            ref paths,
+            json,
+            kind,
+        }) => entities::run(&cli, paths, json, kind),
+        Some(Command::Export {
+            ref paths,
+            format,
+            ref out,
+        }) => export::run(&cli, paths, format, out.as_deref()),
         Some(Command::Config { print_default }) => config::run(&cli, print_default),
     }
 }
 
-/// Exit status for an error: 2 for user mistakes (bad path, bad config), 1 otherwise.
-pub fn exit_code(_err: &anyhow::Error) -> u8 {
-    2
+/// A mistake the user can fix (bad argument, unknown article): exit status 2, no
+/// backtrace. Commands wrap such messages in it; library error types are recognised too.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UserError(pub String);
+
+/// Exit status for an error: 2 for user mistakes (missing path, unknown article, bad
+/// argument), 1 otherwise.
+pub fn exit_code(err: &anyhow::Error) -> u8 {
+    let user = err.chain().any(|e| {
+        e.is::<UserError>()
+            || e.is::<byline::corpus::CorpusError>()
+            || e.is::<byline::corpus::FindError>()
+    });
+    if user { 2 } else { 1 }
 }

@@ -37,9 +37,7 @@ pub enum Colour {
 
 /// Why a colour string could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "bad colour `{0}` (expected a name such as red, lightcyan, darkgray, default, or #rrggbb)"
-)]
+#[error("bad colour `{0}` (expected a name such as red, lightcyan, darkgray, default, or #rrggbb)")]
 pub struct ColourParseError(pub String);
 
 impl FromStr for Colour {

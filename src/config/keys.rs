@@ -203,7 +203,12 @@ pub struct KeyChord {
 impl KeyChord {
     /// A plain key without modifiers.
     pub const fn plain(code: KeyCode) -> KeyChord {
-        KeyChord { code, ctrl: false, alt: false, shift: false }
+        KeyChord {
+            code,
+            ctrl: false,
+            alt: false,
+            shift: false,
+        }
     }
 
     /// Builds a chord from a key and modifiers the way a terminal reports them, folding
@@ -218,7 +223,12 @@ impl KeyChord {
             KeyCode::BackTab => (KeyCode::BackTab, false),
             other => (other, shift),
         };
-        KeyChord { code, ctrl, alt, shift }
+        KeyChord {
+            code,
+            ctrl,
+            alt,
+            shift,
+        }
     }
 }
 
@@ -234,7 +244,10 @@ impl FromStr for KeyChord {
     type Err = KeyParseError;
 
     fn from_str(s: &str) -> Result<KeyChord, KeyParseError> {
-        let err = |reason| KeyParseError { key: s.to_string(), reason };
+        let err = |reason| KeyParseError {
+            key: s.to_string(),
+            reason,
+        };
         let (mut ctrl, mut alt, mut shift) = (false, false, false);
         let mut rest = s;
         loop {
@@ -269,18 +282,30 @@ impl FromStr for KeyChord {
                 }
             }
             _ => named(&rest.to_ascii_lowercase()).ok_or_else(|| {
-                err("unknown key name (expected one character or enter, esc, tab, backtab, \
+                err(
+                    "unknown key name (expected one character or enter, esc, tab, backtab, \
                      backspace, delete, insert, space, up, down, left, right, home, end, \
-                     pageup, pagedown, f1…f12)")
+                     pageup, pagedown, f1…f12)",
+                )
             })?,
         };
         if matches!(code, KeyCode::Char(_)) {
             shift = false;
         }
         if code == KeyCode::Tab && shift {
-            return Ok(KeyChord { code: KeyCode::BackTab, ctrl, alt, shift: false });
+            return Ok(KeyChord {
+                code: KeyCode::BackTab,
+                ctrl,
+                alt,
+                shift: false,
+            });
         }
-        Ok(KeyChord { code, ctrl, alt, shift })
+        Ok(KeyChord {
+            code,
+            ctrl,
+            alt,
+            shift,
+        })
     }
 }
 
@@ -361,11 +386,26 @@ mod tests {
 
     #[test]
     fn parses_plain_named_and_modified_keys() {
-        assert_eq!("q".parse::<KeyChord>(), Ok(KeyChord::plain(KeyCode::Char('q'))));
-        assert_eq!("G".parse::<KeyChord>(), Ok(KeyChord::plain(KeyCode::Char('G'))));
-        assert_eq!("-".parse::<KeyChord>(), Ok(KeyChord::plain(KeyCode::Char('-'))));
-        assert_eq!("PageDown".parse::<KeyChord>(), Ok(KeyChord::plain(KeyCode::PageDown)));
-        assert_eq!("shift-tab".parse::<KeyChord>(), Ok(KeyChord::plain(KeyCode::BackTab)));
+        assert_eq!(
+            "q".parse::<KeyChord>(),
+            Ok(KeyChord::plain(KeyCode::Char('q')))
+        );
+        assert_eq!(
+            "G".parse::<KeyChord>(),
+            Ok(KeyChord::plain(KeyCode::Char('G')))
+        );
+        assert_eq!(
+            "-".parse::<KeyChord>(),
+            Ok(KeyChord::plain(KeyCode::Char('-')))
+        );
+        assert_eq!(
+            "PageDown".parse::<KeyChord>(),
+            Ok(KeyChord::plain(KeyCode::PageDown))
+        );
+        assert_eq!(
+            "shift-tab".parse::<KeyChord>(),
+            Ok(KeyChord::plain(KeyCode::BackTab))
+        );
         let c: KeyChord = "ctrl-c".parse().unwrap();
         assert!(c.ctrl && c.code == KeyCode::Char('c'));
         let m: KeyChord = "ctrl--".parse().unwrap();
@@ -376,7 +416,10 @@ mod tests {
     #[test]
     fn rejects_bad_key_strings() {
         for bad in ["", "ctrl-", "pgupp", "f13", "hyper-x", "\t"] {
-            assert!(bad.parse::<KeyChord>().is_err(), "{bad:?} should be rejected");
+            assert!(
+                bad.parse::<KeyChord>().is_err(),
+                "{bad:?} should be rejected"
+            );
         }
     }
 
@@ -391,8 +434,9 @@ mod tests {
     #[test]
     fn every_action_name_round_trips() {
         for a in KeyAction::ALL {
-            let parsed: KeyAction =
-                toml::Value::String(a.name().into()).try_into().expect("action name");
+            let parsed: KeyAction = toml::Value::String(a.name().into())
+                .try_into()
+                .expect("action name");
             assert_eq!(parsed, a);
         }
     }

@@ -21,12 +21,24 @@ pub use keys::{KeyAction, KeyChord, KeyCode, KeyParseError};
 /// The documented default configuration, verbatim.
 pub const DEFAULT_TOML: &str = include_str!("../../config/default.toml");
 
-/// A user-defined topic: a name, found wherever one of its keywords occurs.
+pub use crate::entities::TopicDef;
+
+/// A `[[topic]]` table as written: checked strictly, then handed to the extractor as a
+/// [`TopicDef`].
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct TopicDef {
-    pub name: String,
-    pub keywords: Vec<String>,
+struct TopicEntry {
+    name: String,
+    keywords: Vec<String>,
+}
+
+impl From<TopicEntry> for TopicDef {
+    fn from(t: TopicEntry) -> TopicDef {
+        TopicDef {
+            name: t.name,
+            keywords: t.keywords,
+        }
+    }
 }
 
 macro_rules! theme {
@@ -128,7 +140,7 @@ struct Full {
     theme: Theme,
     layout: Layout,
     #[serde(default)]
-    topic: Vec<TopicDef>,
+    topic: Vec<TopicEntry>,
 }
 
 /// The shape of a user file: everything optional.
@@ -140,7 +152,7 @@ struct Overlay {
     theme: Option<ThemeOverlay>,
     layout: Option<LayoutOverlay>,
     #[serde(default)]
-    topic: Vec<TopicDef>,
+    topic: Vec<TopicEntry>,
 }
 
 /// What went wrong reading a config; always names the file, and the line where it can.
@@ -176,7 +188,7 @@ impl Config {
             keys: full.keys,
             theme: full.theme,
             layout: full.layout,
-            topics: full.topic,
+            topics: full.topic.into_iter().map(TopicDef::from).collect(),
             no_color: false,
             source: None,
         }
@@ -199,8 +211,10 @@ impl Config {
 
     /// Reads a user file and lays it over the defaults.
     pub fn from_file(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|source| ConfigError::Read { path: path.to_path_buf(), source })?;
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
         let mut config = Config::from_user_toml(&text, path)?;
         config.source = Some(path.to_path_buf());
         Ok(config)
@@ -259,7 +273,9 @@ impl Config {
             }
             config.keys.extend(keys);
         }
-        config.topics.extend(overlay.topic);
+        config
+            .topics
+            .extend(overlay.topic.into_iter().map(TopicDef::from));
         Ok(config)
     }
 
@@ -284,7 +300,11 @@ fn invalid_at(
     let before = text.get(..offset).unwrap_or("");
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
-    let column = before.get(line_start..).map(|s| s.chars().count()).unwrap_or(0) + 1;
+    let column = before
+        .get(line_start..)
+        .map(|s| s.chars().count())
+        .unwrap_or(0)
+        + 1;
     ConfigError::Invalid {
         path: path.to_path_buf(),
         line,
@@ -311,7 +331,12 @@ fn key_path_at(text: &str, line: usize) -> String {
     let key = if here.starts_with('[') {
         String::new()
     } else {
-        here.split('=').next().unwrap_or("").trim().trim_matches('"').to_string()
+        here.split('=')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .trim_matches('"')
+            .to_string()
     };
     match (table.is_empty(), key.is_empty()) {
         (true, _) => key,
@@ -359,9 +384,13 @@ mod tests {
 
     fn err_of(text: &str) -> (usize, usize, String, String) {
         match user(text) {
-            Err(ConfigError::Invalid { line, column, key, message, .. }) => {
-                (line, column, key, message)
-            }
+            Err(ConfigError::Invalid {
+                line,
+                column,
+                key,
+                message,
+                ..
+            }) => (line, column, key, message),
             other => panic!("expected an error, got {other:?}"),
         }
     }
@@ -393,13 +422,16 @@ mod tests {
 
     #[test]
     fn overlay_changes_only_what_it_sets() {
-        let c = user("mouse = false\n[theme]\nperson = \"#ff0000\"\n[keys]\nzen = [\"Z\"]\n")
-            .unwrap();
+        let c =
+            user("mouse = false\n[theme]\nperson = \"#ff0000\"\n[keys]\nzen = [\"Z\"]\n").unwrap();
         let d = Config::defaults();
         assert!(!c.mouse);
         assert_eq!(c.theme.person, Colour::Rgb(255, 0, 0));
         assert_eq!(c.theme.place, d.theme.place);
-        assert_eq!(c.keys_for(KeyAction::Zen), &["Z".parse::<KeyChord>().unwrap()]);
+        assert_eq!(
+            c.keys_for(KeyAction::Zen),
+            &["Z".parse::<KeyChord>().unwrap()]
+        );
         assert_eq!(c.keys_for(KeyAction::Quit), d.keys_for(KeyAction::Quit));
     }
 
@@ -407,7 +439,10 @@ mod tests {
     fn rebinding_a_key_takes_it_from_its_default_action() {
         let c = user("[keys]\nzen = [\"n\"]\n").unwrap();
         assert!(c.keys_for(KeyAction::NextMatch).is_empty());
-        assert_eq!(c.keys_for(KeyAction::Zen), &["n".parse::<KeyChord>().unwrap()]);
+        assert_eq!(
+            c.keys_for(KeyAction::Zen),
+            &["n".parse::<KeyChord>().unwrap()]
+        );
     }
 
     #[test]
@@ -465,7 +500,9 @@ mod tests {
 
     #[test]
     fn error_display_names_file_line_and_key() {
-        let e = user("[theme]\nplace = \"purple\"\n").unwrap_err().to_string();
+        let e = user("[theme]\nplace = \"purple\"\n")
+            .unwrap_err()
+            .to_string();
         assert!(e.starts_with("user.toml:2:"), "{e}");
         assert!(e.contains("theme.place"), "{e}");
     }

@@ -19,7 +19,10 @@ const MAX_DEPTH: usize = 64;
 /// Lists the article files under `paths` (files as given, folders walked recursively,
 /// hidden entries and the annotation file skipped), sorted by path, plus warnings.
 pub fn discover(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<LoadWarning>), CorpusError> {
-    if let Some(missing) = paths.iter().find(|p| fs::symlink_metadata(p).is_err_and(|e| e.kind() == io::ErrorKind::NotFound)) {
+    if let Some(missing) = paths
+        .iter()
+        .find(|p| fs::symlink_metadata(p).is_err_and(|e| e.kind() == io::ErrorKind::NotFound))
+    {
         return Err(CorpusError::NotFound(missing.clone()));
     }
     let mut walk = Walk::default();
@@ -59,10 +62,16 @@ impl Walk {
             Err(err) => return self.warn(dir, link_problem(&err)),
         };
         if ancestors.contains(&canonical) {
-            return self.warn(dir, format!("symlink loop (leads back to {})", canonical.display()));
+            return self.warn(
+                dir,
+                format!("symlink loop (leads back to {})", canonical.display()),
+            );
         }
         if ancestors.len() >= MAX_DEPTH {
-            return self.warn(dir, format!("folders nested deeper than {MAX_DEPTH} levels are not read"));
+            return self.warn(
+                dir,
+                format!("folders nested deeper than {MAX_DEPTH} levels are not read"),
+            );
         }
         if !self.visited.insert(canonical.clone()) {
             return;
@@ -91,7 +100,10 @@ impl Walk {
 
 /// Hidden entries and the annotation file (and its backup) are never articles.
 fn is_skipped(path: &Path) -> bool {
-    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
     name.starts_with('.') || name.starts_with("byline.toml")
 }
 

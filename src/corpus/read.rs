@@ -31,7 +31,7 @@ pub fn read_text(path: &Path) -> Result<Decoded, String> {
 /// UTF-8 (BOM allowed); UTF-16 with a BOM; anything else that is not binary is read as
 /// Windows-1252, the usual encoding of older scraped text, with a warning.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
-    let (text, warnings) = if let Some((enc, _)) = encoding_rs::Encoding::for_bom(bytes) {
+    let (text, warnings) = if let Some((enc, _)) = utf16_bom(bytes) {
         let (text, _, malformed) = enc.decode(bytes);
         let w = malformed.then(|| format!("malformed {} replaced", enc.name()));
         (text.into_owned(), w.into_iter().collect())
@@ -53,13 +53,22 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     Ok(Decoded { text, warnings })
 }
 
+/// UTF-16 files carry NUL bytes, so they are recognised by their BOM before the binary
+/// check. (A UTF-8 BOM is removed later, with the text.)
+fn utf16_bom(bytes: &[u8]) -> Option<(&'static encoding_rs::Encoding, usize)> {
+    encoding_rs::Encoding::for_bom(bytes).filter(|(enc, _)| *enc != encoding_rs::UTF_8)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn decodes_each_case() {
-        assert_eq!(decode(b"caf\xc3\xa9").map(|d| d.text), Ok("café".to_string()));
+        assert_eq!(
+            decode(b"caf\xc3\xa9").map(|d| d.text),
+            Ok("café".to_string())
+        );
         let latin = decode(b"caf\xe9 \x93quoted\x94").expect("decodes");
         assert_eq!(latin.text, "café “quoted”");
         assert_eq!(latin.warnings.len(), 1);

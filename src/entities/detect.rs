@@ -8,11 +8,11 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::gazetteer::{flag, Gazetteer};
-use super::ner::features::{token_info, DocInfo, TokInfo};
-use super::ner::{is_begin, label_type, Model};
-use super::text::{is_all_caps, tokenize, Token, PARTICLES};
 use super::EntityKind;
+use super::gazetteer::{Gazetteer, flag};
+use super::ner::features::{DocInfo, TokInfo, token_info};
+use super::ner::{Model, is_begin, label_type};
+use super::text::{PARTICLES, Token, is_all_caps, tokenize};
 
 /// One mention found by the detector: a byte range into the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,7 +25,18 @@ pub struct Found {
     pub acronym_of: Option<usize>,
 }
 
-const KINDS: [EntityKind; 3] = [EntityKind::Person, EntityKind::Place, EntityKind::Organization];
+/// A name ending in one of these is an organization whatever the tagger said.
+const STRONG_ORG_HEADS: &[&str] = &[
+    "university", "institute", "institution", "council", "ministry", "department", "agency",
+    "commission", "committee", "party", "association", "foundation", "corporation", "inc", "ltd",
+    "group", "bank", "federation", "league", "organization", "organisation", "society",
+];
+
+const KINDS: [EntityKind; 3] = [
+    EntityKind::Person,
+    EntityKind::Place,
+    EntityKind::Organization,
+];
 
 /// Detects mentions in the given byte ranges of `text` (e.g. the non-boilerplate blocks of an
 /// article). Ranges must lie on character boundaries; mentions never cross a range or a line.
@@ -51,15 +62,34 @@ pub fn detect_with(model: Option<&Model>, text: &str, ranges: &[Range<usize>]) -
         None => rule_labels(&tokens, &infos),
     };
     let breaks: Vec<bool> = (0..tokens.len())
-        .map(|i| i == 0 || text.get(tokens[i - 1].end..tokens[i].start).is_none_or(|g| g.contains('\n')))
+        .map(|i| {
+            i == 0
+                || text
+                    .get(tokens[i - 1].end..tokens[i].start)
+                    .is_none_or(|g| g.contains('\n'))
+        })
         .collect();
     let mut spans = spans_from_labels(&labels, &breaks);
+    for s in &mut spans {
+        trim_span(&tokens, &infos, s);
+    }
+    spans.retain(|s| s.0 < s.1);
+    for s in &mut spans {
+        if s.1 - s.0 >= 2 && STRONG_ORG_HEADS.contains(&infos[s.1 - 1].lower.as_str()) {
+            s.2 = 2;
+        }
+    }
     spans.retain(|s| keep_span(&tokens[s.0..s.1], &infos[s.0..s.1]));
     consistency(&tokens, &infos, &breaks, &mut spans);
     spans.sort_by_key(|s| s.0);
     let mut found: Vec<Found> = spans
         .iter()
-        .map(|&(a, b, t)| Found { start: tokens[a].start, end: tokens[b - 1].end, kind: KINDS[t], acronym_of: None })
+        .map(|&(a, b, t)| Found {
+            start: tokens[a].start,
+            end: tokens[b - 1].end,
+            kind: KINDS[t],
+            acronym_of: None,
+        })
         .collect();
     acronyms(&tokens, &spans, &mut found);
     sort_keeping_links(found)
@@ -89,7 +119,8 @@ fn spans_from_labels(labels: &[usize], breaks: &[bool]) -> Vec<(usize, usize, us
     let mut cur: Option<(usize, usize)> = None;
     for (i, &l) in labels.iter().enumerate() {
         let t = label_type(l);
-        let continues = matches!((cur, t), (Some((_, ct)), Some(tt)) if ct == tt && !is_begin(l) && !breaks[i]);
+        let continues =
+            matches!((cur, t), (Some((_, ct)), Some(tt)) if ct == tt && !is_begin(l) && !breaks[i]);
         if !continues {
             if let Some((s, ct)) = cur.take() {
                 spans.push((s, i, ct));
@@ -103,6 +134,35 @@ fn spans_from_labels(labels: &[usize], breaks: &[bool]) -> Vec<(usize, usize, us
         spans.push((s, labels.len(), ct));
     }
     spans
+}
+
+/// Trims lower-case words off both ends, leading titles off person names ("Ambassador John
+/// Tefft" → "John Tefft"), and turns "Secretary of State John Kerry" into the person.
+fn trim_span(tokens: &[Token<'_>], infos: &[TokInfo], s: &mut (usize, usize, usize)) {
+    while s.0 < s.1 && !infos[s.0].cap {
+        s.0 += 1;
+    }
+    while s.0 < s.1 && !infos[s.1 - 1].cap {
+        s.1 -= 1;
+    }
+    let mut a = s.0;
+    while a + 1 < s.1 {
+        let t = tokens[a].text;
+        let title = infos[a].gaz & flag::TITLE != 0
+            || !infos[a].cap
+            || (t == "State" && a > 0 && tokens[a - 1].text == "of");
+        if !title {
+            break;
+        }
+        a += 1;
+    }
+    if a > s.0 && a < s.1 && infos[a].cap && !tokens[a].text.ends_with('.') {
+        let rest_is_name = infos[a].gaz & flag::FIRST_NAME != 0 && s.1 - a >= 2;
+        if s.2 == 0 || rest_is_name {
+            s.0 = a;
+            s.2 = 0;
+        }
+    }
 }
 
 fn keep_span(tokens: &[Token<'_>], infos: &[TokInfo]) -> bool {
@@ -119,7 +179,10 @@ fn keep_span(tokens: &[Token<'_>], infos: &[TokInfo]) -> bool {
             return false;
         }
     }
-    if tokens.iter().all(|t| !t.text.chars().any(char::is_alphanumeric)) {
+    if tokens
+        .iter()
+        .all(|t| !t.text.chars().any(char::is_alphanumeric))
+    {
         return false;
     }
     true
@@ -138,7 +201,12 @@ fn key_of(infos: &[TokInfo]) -> String {
 
 /// Document-level consistency: majority kind per surface form, then every other
 /// capitalised occurrence of a known form (or of a person's surname) is tagged too.
-fn consistency(tokens: &[Token<'_>], infos: &[TokInfo], breaks: &[bool], spans: &mut Vec<(usize, usize, usize)>) {
+fn consistency(
+    tokens: &[Token<'_>],
+    infos: &[TokInfo],
+    breaks: &[bool],
+    spans: &mut Vec<(usize, usize, usize)>,
+) {
     let mut votes: HashMap<String, [usize; 3]> = HashMap::new();
     for &(a, b, t) in spans.iter() {
         votes.entry(key_of(&infos[a..b])).or_default()[t] += 1;
@@ -149,7 +217,8 @@ fn consistency(tokens: &[Token<'_>], infos: &[TokInfo], breaks: &[bool], spans: 
             s.2 = best(v);
         }
     }
-    let mut known: HashMap<String, usize> = votes.iter().map(|(k, v)| (k.clone(), best(v))).collect();
+    let mut known: HashMap<String, usize> =
+        votes.iter().map(|(k, v)| (k.clone(), best(v))).collect();
     // Surnames of full person names.
     for &(a, b, t) in spans.iter() {
         if t == 0 && b - a >= 2 {
@@ -172,14 +241,19 @@ fn consistency(tokens: &[Token<'_>], infos: &[TokInfo], breaks: &[bool], spans: 
         }
         let mut hit = None;
         for n in (1..=4usize).rev() {
-            if i + n > tokens.len() || covered[i..i + n].iter().any(|c| *c) || breaks[i + 1..i + n].iter().any(|b| *b) {
+            if i + n > tokens.len()
+                || covered[i..i + n].iter().any(|c| *c)
+                || breaks[i + 1..i + n].iter().any(|b| *b)
+            {
                 continue;
             }
             if n == 1 && infos[i].gaz & (flag::STOP | flag::DEMONYM) != 0 {
                 continue;
             }
             // The span must end on a capitalised word and not run into one.
-            if !infos[i + n - 1].cap || (i + n < tokens.len() && infos[i + n].cap && !covered[i + n]) {
+            if !infos[i + n - 1].cap
+                || (i + n < tokens.len() && infos[i + n].cap && !covered[i + n])
+            {
                 continue;
             }
             if let Some(&t) = known.get(&key_of(&infos[i..i + n])) {
@@ -201,9 +275,15 @@ fn consistency(tokens: &[Token<'_>], infos: &[TokInfo], breaks: &[bool], spans: 
 /// "Russian International Affairs Council (RIAC)": the acronym becomes a mention of the same
 /// kind, linked to the long form.
 fn acronyms(tokens: &[Token<'_>], spans: &[(usize, usize, usize)], found: &mut Vec<Found>) {
-    let starts: HashMap<usize, usize> = found.iter().enumerate().map(|(i, f)| (f.start, i)).collect();
+    let starts: HashMap<usize, usize> = found
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.start, i))
+        .collect();
     for (si, &(_, b, _)) in spans.iter().enumerate() {
-        let (Some(open), Some(acr), Some(close)) = (tokens.get(b), tokens.get(b + 1), tokens.get(b + 2)) else {
+        let (Some(open), Some(acr), Some(close)) =
+            (tokens.get(b), tokens.get(b + 1), tokens.get(b + 2))
+        else {
             continue;
         };
         if open.text != "(" || close.text != ")" || !is_all_caps(acr.text) || acr.text.len() > 8 {
@@ -212,7 +292,12 @@ fn acronyms(tokens: &[Token<'_>], spans: &[(usize, usize, usize)], found: &mut V
         let kind = found[si].kind;
         match starts.get(&acr.start) {
             Some(&j) => found[j].acronym_of = Some(si),
-            None => found.push(Found { start: acr.start, end: acr.end, kind, acronym_of: Some(si) }),
+            None => found.push(Found {
+                start: acr.start,
+                end: acr.end,
+                kind,
+                acronym_of: Some(si),
+            }),
         }
     }
 }
@@ -233,7 +318,10 @@ fn rule_labels(tokens: &[Token<'_>], infos: &[TokInfo]) -> Vec<usize> {
             j += 1;
         }
         let run = &infos[i..j];
-        let t = if run.iter().any(|x| x.gaz & (flag::ORG_HEAD | flag::ORG_SUFFIX) != 0) {
+        let t = if run
+            .iter()
+            .any(|x| x.gaz & (flag::ORG_HEAD | flag::ORG_SUFFIX) != 0)
+        {
             Some(2)
         } else if run.len() == 1 && run[0].gaz & flag::PLACE != 0 || run[0].place_pos == 1 {
             Some(1)
@@ -263,35 +351,65 @@ mod tests {
     use super::*;
 
     fn found(text: &str) -> Vec<(String, EntityKind)> {
-        detect(text, &[0..text.len()]).into_iter().map(|f| (text[f.start..f.end].to_string(), f.kind)).collect()
+        detect(text, &[0..text.len()])
+            .into_iter()
+            .map(|f| (text[f.start..f.end].to_string(), f.kind))
+            .collect()
     }
 
     #[test]
     fn finds_people_places_and_orgs() {
-        let f = found("Secretary of State John Kerry met President Vladimir Putin in Sochi on Tuesday.");
-        assert!(f.contains(&("John Kerry".into(), EntityKind::Person)), "{f:?}");
-        assert!(f.contains(&("Vladimir Putin".into(), EntityKind::Person)), "{f:?}");
+        let f = found(
+            "Secretary of State John Kerry met President Vladimir Putin in Sochi on Tuesday.",
+        );
+        assert!(
+            f.contains(&("John Kerry".into(), EntityKind::Person)),
+            "{f:?}"
+        );
+        assert!(
+            f.contains(&("Vladimir Putin".into(), EntityKind::Person)),
+            "{f:?}"
+        );
         assert!(f.contains(&("Sochi".into(), EntityKind::Place)), "{f:?}");
     }
 
     #[test]
     fn surname_alone_follows_full_name() {
         let f = found("John Kerry arrived on Tuesday. Later, Kerry spoke to reporters.");
-        assert_eq!(f.iter().filter(|(s, k)| s == "Kerry" && *k == EntityKind::Person).count(), 1, "{f:?}");
+        assert_eq!(
+            f.iter()
+                .filter(|(s, k)| s == "Kerry" && *k == EntityKind::Person)
+                .count(),
+            1,
+            "{f:?}"
+        );
     }
 
     #[test]
     fn sentence_starts_and_demonyms_are_not_entities() {
-        let f = found("While the talks went on, Russian officials waited. According to the report, nothing changed.");
-        assert!(f.iter().all(|(s, _)| s != "While" && s != "According" && s != "Russian"), "{f:?}");
+        let f = found(
+            "While the talks went on, Russian officials waited. According to the report, nothing changed.",
+        );
+        assert!(
+            f.iter()
+                .all(|(s, _)| s != "While" && s != "According" && s != "Russian"),
+            "{f:?}"
+        );
     }
 
     #[test]
     fn acronym_in_parentheses_links_to_long_form() {
-        let text = "said Andrey Kortunov of the Russian International Affairs Council (RIAC) in Moscow.";
+        let text =
+            "said Andrey Kortunov of the Russian International Affairs Council (RIAC) in Moscow.";
         let d = detect(text, &[0..text.len()]);
-        let acr = d.iter().find(|f| &text[f.start..f.end] == "RIAC").expect("acronym found");
+        let acr = d
+            .iter()
+            .find(|f| &text[f.start..f.end] == "RIAC")
+            .expect("acronym found");
         let long = &d[acr.acronym_of.expect("linked")];
-        assert_eq!(&text[long.start..long.end], "Russian International Affairs Council");
+        assert_eq!(
+            &text[long.start..long.end],
+            "Russian International Affairs Council"
+        );
     }
 }

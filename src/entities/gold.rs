@@ -15,9 +15,16 @@ use super::EntityKind;
 #[derive(Debug, thiserror::Error)]
 pub enum GoldError {
     #[error("cannot read {path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{path}:{line}: {msg}")]
-    Format { path: PathBuf, line: usize, msg: String },
+    Format {
+        path: PathBuf,
+        line: usize,
+        msg: String,
+    },
 }
 
 /// One gold span: a byte range and a kind (person, place or organization).
@@ -37,7 +44,10 @@ pub struct GoldDoc {
 }
 
 fn read(path: &Path) -> Result<String, GoldError> {
-    std::fs::read_to_string(path).map_err(|source| GoldError::Io { path: path.to_path_buf(), source })
+    std::fs::read_to_string(path).map_err(|source| GoldError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 fn kind_of(t: &str) -> Option<EntityKind> {
@@ -63,15 +73,27 @@ pub fn load_gum_dir(dir: &Path) -> Result<Vec<GoldDoc>, GoldError> {
             line: n + 1,
             msg: e.to_string(),
         })?;
-        let bad = |msg: &str| GoldError::Format { path: gold_path.clone(), line: n + 1, msg: msg.into() };
+        let bad = |msg: &str| GoldError::Format {
+            path: gold_path.clone(),
+            line: n + 1,
+            msg: msg.into(),
+        };
         let doc = v["doc"].as_str().ok_or_else(|| bad("no doc"))?;
         let start = v["start"].as_u64().ok_or_else(|| bad("no start"))? as usize;
         let end = v["end"].as_u64().ok_or_else(|| bad("no end"))? as usize;
-        let Some(kind) = v["type"].as_str().and_then(kind_of) else { continue };
-        by_doc.entry(doc.to_string()).or_default().push((start, end, kind));
+        let Some(kind) = v["type"].as_str().and_then(kind_of) else {
+            continue;
+        };
+        by_doc
+            .entry(doc.to_string())
+            .or_default()
+            .push((start, end, kind));
     }
     let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|source| GoldError::Io { path: dir.to_path_buf(), source })?
+        .map_err(|source| GoldError::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
@@ -79,7 +101,10 @@ pub fn load_gum_dir(dir: &Path) -> Result<Vec<GoldDoc>, GoldError> {
     let mut docs = Vec::new();
     for p in names {
         let text = read(&p)?;
-        let name = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = p
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         // Code-point offsets → byte offsets.
         let mut byte_at: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
         byte_at.push(text.len());
@@ -87,7 +112,13 @@ pub fn load_gum_dir(dir: &Path) -> Result<Vec<GoldDoc>, GoldError> {
             .get(&name)
             .map(|v| {
                 v.iter()
-                    .filter_map(|&(s, e, kind)| Some(GoldSpan { start: *byte_at.get(s)?, end: *byte_at.get(e)?, kind }))
+                    .filter_map(|&(s, e, kind)| {
+                        Some(GoldSpan {
+                            start: *byte_at.get(s)?,
+                            end: *byte_at.get(e)?,
+                            kind,
+                        })
+                    })
                     .collect()
             })
             .unwrap_or_default();
@@ -100,19 +131,34 @@ pub fn load_gum_dir(dir: &Path) -> Result<Vec<GoldDoc>, GoldError> {
 pub fn load_iob2(path: &Path) -> Result<Vec<GoldDoc>, GoldError> {
     let src = read(path)?;
     let mut docs: Vec<GoldDoc> = Vec::new();
-    let mut cur = GoldDoc { name: String::new(), text: String::new(), spans: Vec::new() };
+    let mut cur = GoldDoc {
+        name: String::new(),
+        text: String::new(),
+        spans: Vec::new(),
+    };
     let mut open: Option<(usize, usize, EntityKind)> = None;
     let mut sentence_started = false;
     let close = |cur: &mut GoldDoc, open: &mut Option<(usize, usize, EntityKind)>| {
         if let Some((s, e, k)) = open.take() {
-            cur.spans.push(GoldSpan { start: s, end: e, kind: k });
+            cur.spans.push(GoldSpan {
+                start: s,
+                end: e,
+                kind: k,
+            });
         }
     };
     for (n, line) in src.lines().enumerate() {
         if let Some(id) = line.strip_prefix("# newdoc id = ") {
             close(&mut cur, &mut open);
             if !cur.text.is_empty() {
-                docs.push(std::mem::replace(&mut cur, GoldDoc { name: String::new(), text: String::new(), spans: Vec::new() }));
+                docs.push(std::mem::replace(
+                    &mut cur,
+                    GoldDoc {
+                        name: String::new(),
+                        text: String::new(),
+                        spans: Vec::new(),
+                    },
+                ));
             }
             cur.name = id.trim().to_string();
             continue;
@@ -130,7 +176,11 @@ pub fn load_iob2(path: &Path) -> Result<Vec<GoldDoc>, GoldError> {
         }
         let cols: Vec<&str> = line.split('\t').collect();
         let (Some(tok), Some(label)) = (cols.get(1), cols.get(2)) else {
-            return Err(GoldError::Format { path: path.to_path_buf(), line: n + 1, msg: "expected index, token, label".into() });
+            return Err(GoldError::Format {
+                path: path.to_path_buf(),
+                line: n + 1,
+                msg: "expected index, token, label".into(),
+            });
         };
         if sentence_started {
             cur.text.push(' ');
@@ -181,17 +231,37 @@ fn idx(k: EntityKind) -> Option<usize> {
 }
 
 fn prf(tp: usize, fp: usize, fn_: usize) -> (f64, f64, f64) {
-    let p = if tp + fp == 0 { 0.0 } else { tp as f64 / (tp + fp) as f64 };
-    let r = if tp + fn_ == 0 { 0.0 } else { tp as f64 / (tp + fn_) as f64 };
-    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    let p = if tp + fp == 0 {
+        0.0
+    } else {
+        tp as f64 / (tp + fp) as f64
+    };
+    let r = if tp + fn_ == 0 {
+        0.0
+    } else {
+        tp as f64 / (tp + fn_) as f64
+    };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
     (p, r, f)
 }
 
 impl Counts {
     /// Adds one document: exact span-and-kind match.
     pub fn add(&mut self, gold: &[GoldSpan], predicted: &[GoldSpan]) {
-        let mut g: Vec<GoldSpan> = gold.iter().copied().filter(|s| idx(s.kind).is_some()).collect();
-        let mut p: Vec<GoldSpan> = predicted.iter().copied().filter(|s| idx(s.kind).is_some()).collect();
+        let mut g: Vec<GoldSpan> = gold
+            .iter()
+            .copied()
+            .filter(|s| idx(s.kind).is_some())
+            .collect();
+        let mut p: Vec<GoldSpan> = predicted
+            .iter()
+            .copied()
+            .filter(|s| idx(s.kind).is_some())
+            .collect();
         g.sort();
         g.dedup();
         p.sort();
@@ -221,23 +291,39 @@ impl Counts {
 
     /// Micro-averaged precision, recall, F1.
     pub fn micro(&self) -> (f64, f64, f64) {
-        prf(self.tp.iter().sum(), self.fp.iter().sum(), self.fn_.iter().sum())
+        prf(
+            self.tp.iter().sum(),
+            self.fp.iter().sum(),
+            self.fn_.iter().sum(),
+        )
     }
 
     /// Span-only F1 (kind ignored).
     pub fn untyped(&self) -> (f64, f64, f64) {
         let pred: usize = self.tp.iter().sum::<usize>() + self.fp.iter().sum::<usize>();
         let gold: usize = self.tp.iter().sum::<usize>() + self.fn_.iter().sum::<usize>();
-        prf(self.untyped_tp, pred - self.untyped_tp.min(pred), gold - self.untyped_tp.min(gold))
+        prf(
+            self.untyped_tp,
+            pred - self.untyped_tp.min(pred),
+            gold - self.untyped_tp.min(gold),
+        )
     }
 }
 
 impl fmt::Display for Counts {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{:<8} {:>6} {:>6} {:>6} {:>6}", "type", "P", "R", "F1", "gold")?;
+        writeln!(
+            f,
+            "{:<8} {:>6} {:>6} {:>6} {:>6}",
+            "type", "P", "R", "F1", "gold"
+        )?;
         for (k, name) in ["PER", "LOC", "ORG"].iter().enumerate() {
             let (p, r, f1) = self.kind(k);
-            writeln!(f, "{name:<8} {p:>6.3} {r:>6.3} {f1:>6.3} {:>6}", self.tp[k] + self.fn_[k])?;
+            writeln!(
+                f,
+                "{name:<8} {p:>6.3} {r:>6.3} {f1:>6.3} {:>6}",
+                self.tp[k] + self.fn_[k]
+            )?;
         }
         let (p, r, f1) = self.micro();
         let gold: usize = self.tp.iter().sum::<usize>() + self.fn_.iter().sum::<usize>();
@@ -269,6 +355,10 @@ pub fn predict(text: &str) -> Vec<GoldSpan> {
 pub fn predict_with(model: Option<&super::ner::Model>, text: &str) -> Vec<GoldSpan> {
     super::detect::detect_with(model, text, &[0..text.len()])
         .into_iter()
-        .map(|f| GoldSpan { start: f.start, end: f.end, kind: f.kind })
+        .map(|f| GoldSpan {
+            start: f.start,
+            end: f.end,
+            kind: f.kind,
+        })
         .collect()
 }

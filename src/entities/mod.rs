@@ -140,7 +140,10 @@ impl EntityIndex {
         for v in &mut per_article {
             v.sort_by_key(|(i, m)| (m.start, std::cmp::Reverse(m.end), *i));
         }
-        EntityIndex { entities, per_article }
+        EntityIndex {
+            entities,
+            per_article,
+        }
     }
 
     /// The mentions of one article as (index into `entities`, mention), sorted by start
@@ -191,7 +194,9 @@ impl EntityIndex {
 
     /// Indexes of the articles that mention entity `entity`, ascending.
     pub fn articles_of(&self, entity: usize) -> Vec<usize> {
-        let mut v: Vec<usize> = self.entities.get(entity).map_or(Vec::new(), |e| e.mentions.iter().map(|m| m.article).collect());
+        let mut v: Vec<usize> = self.entities.get(entity).map_or(Vec::new(), |e| {
+            e.mentions.iter().map(|m| m.article).collect()
+        });
         v.dedup();
         v
     }
@@ -237,7 +242,11 @@ pub fn extract_articles(articles: &[Article], topic_defs: &[TopicDef]) -> Entity
         raw.extend(p.raw);
         phrases.push(p.phrases);
         for (ti, start, end) in p.user {
-            user_mentions[ti].push(Mention { article: ai, start, end });
+            user_mentions[ti].push(Mention {
+                article: ai,
+                start,
+                end,
+            });
         }
     }
     let mut entities = resolve::resolve(raw);
@@ -252,12 +261,24 @@ pub fn extract_articles(articles: &[Article], topic_defs: &[TopicDef]) -> Entity
         mentions.dedup();
         let mut aliases: Vec<String> = mentions
             .iter()
-            .filter_map(|m| articles.get(m.article)?.text.get(m.start..m.end).map(str::to_string))
+            .filter_map(|m| {
+                articles
+                    .get(m.article)?
+                    .text
+                    .get(m.start..m.end)
+                    .map(str::to_string)
+            })
             .filter(|s| *s != def.name)
             .collect();
         aliases.sort();
         aliases.dedup();
-        entities.push(Entity { id, name: def.name.clone(), kind: EntityKind::Topic, aliases, mentions });
+        entities.push(Entity {
+            id,
+            name: def.name.clone(),
+            kind: EntityKind::Topic,
+            aliases,
+            mentions,
+        });
     }
     entities.extend(topics::key_phrase_topics(&phrases, &reserved));
     EntityIndex::new(entities, articles.len())
@@ -276,7 +297,11 @@ fn extract_one(ai: usize, article: &Article, topic_defs: &[TopicDef]) -> PerArti
                 end: f.end,
                 kind: f.kind,
                 surface: text.get(f.start..f.end)?.to_string(),
-                long_form: f.acronym_of.and_then(|j| found.get(j)).and_then(|l| text.get(l.start..l.end)).map(str::to_string),
+                long_form: f
+                    .acronym_of
+                    .and_then(|j| found.get(j))
+                    .and_then(|l| text.get(l.start..l.end))
+                    .map(str::to_string),
             })
         })
         .collect();
@@ -286,7 +311,12 @@ fn extract_one(ai: usize, article: &Article, topic_defs: &[TopicDef]) -> PerArti
             tokens.extend(text::tokenize(s, r.start));
         }
     }
-    let phrases = topics::article_phrases(text, &tokens);
+    let names: Vec<(usize, usize)> = found
+        .iter()
+        .filter(|f| f.kind == EntityKind::Person)
+        .map(|f| (f.start, f.end))
+        .collect();
+    let phrases = topics::article_phrases(text, &tokens, &names);
     let user = topics::user_topic_hits(topic_defs, &tokens);
     PerArticle { raw, phrases, user }
 }

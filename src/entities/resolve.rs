@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::gazetteer::Gazetteer;
-use super::text::{name_words, slug, PARTICLES};
+use super::text::{PARTICLES, name_words, slug, squash_spaces};
 use super::{Entity, EntityKind, Mention};
 
 /// A mention as found in one article, before resolution.
@@ -40,11 +40,19 @@ fn key_words(surface: &str) -> Vec<String> {
 
 /// The name without leading particles ("al assad" → "assad").
 fn core_last(words: &[String]) -> Option<&str> {
-    words.iter().rev().find(|w| !PARTICLES.contains(&w.as_str())).map(String::as_str)
+    words
+        .iter()
+        .rev()
+        .find(|w| !PARTICLES.contains(&w.as_str()))
+        .map(String::as_str)
 }
 
 fn is_short_form(words: &[String]) -> bool {
-    words.iter().filter(|w| !PARTICLES.contains(&w.as_str())).count() == 1
+    words
+        .iter()
+        .filter(|w| !PARTICLES.contains(&w.as_str()))
+        .count()
+        == 1
 }
 
 /// Groups mentions into entities. Topic mentions are not handled here.
@@ -54,13 +62,18 @@ pub fn resolve(raw: Vec<RawMention>) -> Vec<Entity> {
     let mut acronym: HashMap<String, String> = HashMap::new();
     for r in &raw {
         if let Some(long) = &r.long_form {
-            acronym.entry(key_words(&r.surface).join(" ")).or_insert_with(|| key_words(long).join(" "));
+            acronym
+                .entry(key_words(&r.surface).join(" "))
+                .or_insert_with(|| key_words(long).join(" "));
         }
     }
     let mut ms: Vec<M> = raw
         .into_iter()
         .map(|r| {
-            let surface = r.surface.trim_start_matches("the ").trim_start_matches("The ");
+            let surface = r
+                .surface
+                .trim_start_matches("the ")
+                .trim_start_matches("The ");
             let (key, preferred) = match gaz.alias(surface) {
                 Some(canon) => (key_words(canon).join(" "), Some(canon.to_string())),
                 None => {
@@ -71,7 +84,11 @@ pub fn resolve(raw: Vec<RawMention>) -> Vec<Entity> {
                     }
                 }
             };
-            M { raw: r, key, preferred }
+            M {
+                raw: r,
+                key,
+                preferred,
+            }
         })
         .filter(|m| !m.key.is_empty())
         .collect();
@@ -90,7 +107,11 @@ pub fn resolve(raw: Vec<RawMention>) -> Vec<Entity> {
         let words: Vec<String> = m.key.split(' ').map(str::to_string).collect();
         if m.raw.kind == EntityKind::Person && !is_short_form(&words) {
             if let Some(last) = core_last(&words) {
-                *full_by_last.entry(last.to_string()).or_default().entry(m.key.clone()).or_default() += 1;
+                *full_by_last
+                    .entry(last.to_string())
+                    .or_default()
+                    .entry(m.key.clone())
+                    .or_default() += 1;
                 *full_in_article
                     .entry((m.raw.article, last.to_string()))
                     .or_default()
@@ -99,18 +120,24 @@ pub fn resolve(raw: Vec<RawMention>) -> Vec<Entity> {
             }
         }
         if m.raw.kind == EntityKind::Organization && words.len() >= 2 {
-            org_by_first.entry((m.raw.article, words[0].clone())).or_insert_with(|| m.key.clone());
+            org_by_first
+                .entry((m.raw.article, words[0].clone()))
+                .or_insert_with(|| m.key.clone());
         }
     }
     let top = |c: &BTreeMap<String, usize>| -> Option<String> {
-        c.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(k, _)| k.clone())
+        c.iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(k, _)| k.clone())
     };
     for m in &mut ms {
         let words: Vec<String> = m.key.split(' ').map(str::to_string).collect();
         if !is_short_form(&words) || m.preferred.is_some() {
             continue;
         }
-        let Some(last) = core_last(&words).map(str::to_string) else { continue };
+        let Some(last) = core_last(&words).map(str::to_string) else {
+            continue;
+        };
         if let Some(c) = full_in_article.get(&(m.raw.article, last.clone())) {
             // A full name in the same article wins, whatever kind the short form was given.
             if let Some(k) = top(c) {
@@ -139,12 +166,15 @@ pub fn resolve(raw: Vec<RawMention>) -> Vec<Entity> {
         for &i in idx {
             votes[kind_index(ms[i].raw.kind)] += 1;
         }
-        let kind = [EntityKind::Person, EntityKind::Place, EntityKind::Organization]
-            [(0..3).max_by_key(|&k| (votes[k], 3 - k)).unwrap_or(0)];
+        let kind = [
+            EntityKind::Person,
+            EntityKind::Place,
+            EntityKind::Organization,
+        ][(0..3).max_by_key(|&k| (votes[k], 3 - k)).unwrap_or(0)];
         let mut forms: Vec<(String, usize, usize)> = Vec::new(); // surface, count, first seen
         let mut preferred = None;
         for &i in idx {
-            let s = ms[i].raw.surface.clone();
+            let s = squash_spaces(&ms[i].raw.surface);
             if preferred.is_none() {
                 preferred = ms[i].preferred.clone();
             }
@@ -169,7 +199,11 @@ pub fn resolve(raw: Vec<RawMention>) -> Vec<Entity> {
         }
         for &i in idx {
             let r = &ms[i].raw;
-            e.mentions.push(Mention { article: r.article, start: r.start, end: r.end });
+            e.mentions.push(Mention {
+                article: r.article,
+                start: r.start,
+                end: r.end,
+            });
         }
     }
     by_id
@@ -209,11 +243,20 @@ mod tests {
     use super::*;
 
     fn m(article: usize, start: usize, kind: EntityKind, s: &str) -> RawMention {
-        RawMention { article, start, end: start + s.len(), kind, surface: s.into(), long_form: None }
+        RawMention {
+            article,
+            start,
+            end: start + s.len(),
+            kind,
+            surface: s.into(),
+            long_form: None,
+        }
     }
 
     fn names(es: &[Entity]) -> Vec<(String, Vec<String>, usize)> {
-        es.iter().map(|e| (e.id.clone(), e.aliases.clone(), e.mentions.len())).collect()
+        es.iter()
+            .map(|e| (e.id.clone(), e.aliases.clone(), e.mentions.len()))
+            .collect()
     }
 
     #[test]
@@ -223,12 +266,22 @@ mod tests {
             m(0, 20, EntityKind::Person, "Kerry"),
             m(1, 0, EntityKind::Person, "Kerry"),
         ]);
-        assert_eq!(names(&es), [("person:john-kerry".to_string(), vec!["Kerry".to_string()], 3)]);
+        assert_eq!(
+            names(&es),
+            [(
+                "person:john-kerry".to_string(),
+                vec!["Kerry".to_string()],
+                3
+            )]
+        );
     }
 
     #[test]
     fn short_form_with_wrong_kind_follows_person_in_same_article() {
-        let es = resolve(vec![m(0, 0, EntityKind::Person, "John Kerry"), m(0, 20, EntityKind::Place, "Kerry")]);
+        let es = resolve(vec![
+            m(0, 0, EntityKind::Person, "John Kerry"),
+            m(0, 20, EntityKind::Place, "Kerry"),
+        ]);
         assert_eq!(es.len(), 1);
         assert_eq!(es[0].kind, EntityKind::Person);
     }
@@ -265,7 +318,14 @@ mod tests {
             m(0, 10, EntityKind::Place, "US"),
             m(1, 0, EntityKind::Place, "United States"),
         ]);
-        assert_eq!(names(&es), [("place:united-states".to_string(), vec!["U.S.".to_string(), "US".to_string()], 3)]);
+        assert_eq!(
+            names(&es),
+            [(
+                "place:united-states".to_string(),
+                vec!["U.S.".to_string(), "US".to_string()],
+                3
+            )]
+        );
     }
 
     #[test]
@@ -273,17 +333,28 @@ mod tests {
         let mut acr = m(0, 50, EntityKind::Organization, "RIAC");
         acr.long_form = Some("Russian International Affairs Council".into());
         let es = resolve(vec![
-            m(0, 0, EntityKind::Organization, "Russian International Affairs Council"),
+            m(
+                0,
+                0,
+                EntityKind::Organization,
+                "Russian International Affairs Council",
+            ),
             acr,
             m(1, 0, EntityKind::Organization, "RIAC"),
         ]);
         assert_eq!(es.len(), 1, "{:?}", names(&es));
-        assert_eq!(es[0].id, "organization:russian-international-affairs-council");
+        assert_eq!(
+            es[0].id,
+            "organization:russian-international-affairs-council"
+        );
     }
 
     #[test]
     fn different_people_with_other_surnames_stay_apart() {
-        let es = resolve(vec![m(0, 0, EntityKind::Person, "Fiona Hill"), m(0, 20, EntityKind::Person, "Robert Legvold")]);
+        let es = resolve(vec![
+            m(0, 0, EntityKind::Person, "Fiona Hill"),
+            m(0, 20, EntityKind::Person, "Robert Legvold"),
+        ]);
         assert_eq!(es.len(), 2);
     }
 }

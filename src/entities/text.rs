@@ -37,7 +37,9 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
     let mut sent_start = true;
     let mut i = 0;
     while i < text.len() {
-        let Some(c) = text[i..].chars().next() else { break };
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         let clen = c.len_utf8();
         if c == '\n' {
             sent_start = true;
@@ -52,7 +54,9 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
             let start = i;
             let mut j = i + clen;
             while j < text.len() {
-                let Some(d) = text[j..].chars().next() else { break };
+                let Some(d) = text[j..].chars().next() else {
+                    break;
+                };
                 if is_word_char(d) {
                     j += d.len_utf8();
                     continue;
@@ -87,7 +91,12 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
                     j += 1;
                 }
             }
-            out.push(Token { text: &text[start..j], start: base + start, end: base + j, sent_start });
+            out.push(Token {
+                text: &text[start..j],
+                start: base + start,
+                end: base + j,
+                sent_start,
+            });
             sent_start = false;
             i = j;
             continue;
@@ -99,16 +108,28 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
             let n2 = n.and_then(|n| text[after + n.len_utf8()..].chars().next());
             if matches!(n, Some('s' | 'S')) && !n2.is_some_and(is_word_char) {
                 let j = after + 1;
-                out.push(Token { text: &text[i..j], start: base + i, end: base + j, sent_start: false });
+                out.push(Token {
+                    text: &text[i..j],
+                    start: base + i,
+                    end: base + j,
+                    sent_start: false,
+                });
                 i = j;
                 continue;
             }
         }
-        out.push(Token { text: &text[i..i + clen], start: base + i, end: base + i + clen, sent_start });
+        out.push(Token {
+            text: &text[i..i + clen],
+            start: base + i,
+            end: base + i + clen,
+            sent_start,
+        });
         if matches!(c, '.' | '?' | '!' | ':' | ';' | '•' | '|') {
             sent_start = true;
-        } else if !matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’' | '(' | '[' | '«' | '»' | '—' | '–' | '-' | '*')
-        {
+        } else if !matches!(
+            c,
+            '"' | '“' | '”' | '\'' | '‘' | '’' | '(' | '[' | '«' | '»' | '—' | '–' | '-' | '*'
+        ) {
             sent_start = false;
         }
         i += clen;
@@ -116,9 +137,23 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
     out
 }
 
-/// True when the token starts with an upper-case letter.
+/// True when the token starts with an upper-case letter, or is a particle joined to a
+/// capitalised name ("al-Assad", "el-Sisi").
 pub fn is_capitalised(s: &str) -> bool {
-    s.chars().next().is_some_and(char::is_uppercase)
+    if s.chars().next().is_some_and(char::is_uppercase) {
+        return true;
+    }
+    match s.split_once('-') {
+        Some((head, tail)) => {
+            PARTICLES.contains(&head) && tail.chars().next().is_some_and(char::is_uppercase)
+        }
+        None => false,
+    }
+}
+
+/// Collapses runs of whitespace (including no-break spaces) into one space.
+pub fn squash_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// True when every letter is upper case and there are at least two letters.
@@ -196,7 +231,10 @@ pub fn name_words(s: &str) -> Vec<String> {
 /// Unifies common transliteration variants: y→i between letters, "-ey"→"-ei", "-iy"→"-i",
 /// doubled letters kept. Applied to name words only.
 fn translit(w: &str) -> String {
-    let mut s: String = w.chars().filter(|c| c.is_alphanumeric() || *c == '-' || *c == '.').collect();
+    let mut s: String = w
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == '-' || *c == '.')
+        .collect();
     if let Some(stem) = s.strip_suffix("iy") {
         s = format!("{stem}i");
     }
@@ -246,9 +284,15 @@ mod tests {
 
     #[test]
     fn tokens_split_possessives_and_keep_abbreviations() {
-        assert_eq!(words("Kerry's visit to the U.S. today."), ["Kerry", "'s", "visit", "to", "the", "U.S.", "today", "."]);
+        assert_eq!(
+            words("Kerry's visit to the U.S. today."),
+            ["Kerry", "'s", "visit", "to", "the", "U.S.", "today", "."]
+        );
         assert_eq!(words("Kerry 's visit"), ["Kerry", "'s", "visit"]);
-        assert_eq!(words("Bashar al-Assad met Mr. Putin"), ["Bashar", "al-Assad", "met", "Mr.", "Putin"]);
+        assert_eq!(
+            words("Bashar al-Assad met Mr. Putin"),
+            ["Bashar", "al-Assad", "met", "Mr.", "Putin"]
+        );
         assert_eq!(words("U.S.-Russia ties"), ["U.S.", "-", "Russia", "ties"]);
     }
 

@@ -6,8 +6,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::gazetteer::{flag, Gazetteer};
-use super::text::{fold, slug, Token};
+use super::gazetteer::{Gazetteer, flag};
+use super::text::{Token, fold, slug};
 use super::{Entity, EntityKind, Mention, TopicDef};
 
 /// Most key-phrase topics kept for a library.
@@ -15,18 +15,340 @@ pub const MAX_KEY_PHRASES: usize = 40;
 
 /// Words too common in news to be a topic on their own (they may sit inside a phrase).
 const GENERIC: &[&str] = &[
-    "official", "officials", "president", "minister", "secretary", "country", "countries",
-    "government", "state", "states", "meeting", "meetings", "relation", "relations", "issue",
-    "issues", "visit", "effort", "efforts", "foreign", "military", "political", "policy",
-    "public", "national", "international", "world", "side", "sides", "leader", "leaders",
-    "question", "questions", "statement", "statements", "interview", "press", "agenda", "role",
-    "support", "position", "interest", "interests", "situation", "problem", "problems", "view",
-    "views", "case", "fact", "kind", "sort", "term", "terms", "level", "place", "power", "history",
-    "area", "region", "group", "groups", "member", "members", "expert", "experts", "analyst",
-    "analysts", "story", "article", "comment", "comments", "spokesperson", "spokesman", "head",
-    "chief", "director", "senior", "told", "according", "added", "noted", "including", "cooperation",
-    "american", "russian", "western", "united", "common", "conflict", "crisis", "deal", "talks",
-    "agreement", "agreements", "program", "negotiations",
+    "official",
+    "officials",
+    "president",
+    "minister",
+    "secretary",
+    "country",
+    "countries",
+    "government",
+    "state",
+    "states",
+    "meeting",
+    "meetings",
+    "relation",
+    "relations",
+    "issue",
+    "issues",
+    "visit",
+    "effort",
+    "efforts",
+    "foreign",
+    "military",
+    "political",
+    "policy",
+    "public",
+    "national",
+    "international",
+    "world",
+    "side",
+    "sides",
+    "leader",
+    "leaders",
+    "question",
+    "questions",
+    "statement",
+    "statements",
+    "interview",
+    "press",
+    "agenda",
+    "role",
+    "support",
+    "position",
+    "interest",
+    "interests",
+    "situation",
+    "problem",
+    "problems",
+    "view",
+    "views",
+    "case",
+    "fact",
+    "kind",
+    "sort",
+    "term",
+    "terms",
+    "level",
+    "place",
+    "power",
+    "history",
+    "area",
+    "region",
+    "group",
+    "groups",
+    "member",
+    "members",
+    "expert",
+    "experts",
+    "analyst",
+    "analysts",
+    "story",
+    "article",
+    "comment",
+    "comments",
+    "spokesperson",
+    "spokesman",
+    "head",
+    "chief",
+    "director",
+    "senior",
+    "told",
+    "according",
+    "added",
+    "noted",
+    "including",
+    "cooperation",
+    "american",
+    "russian",
+    "western",
+    "united",
+    "common",
+    "conflict",
+    "crisis",
+    "deal",
+    "talks",
+    "agreement",
+    "agreements",
+    "program",
+    "negotiations",
+    // Common verbs, adverbs and adjectives: never a topic on their own, nor at a phrase's edge.
+    "happen",
+    "happens",
+    "happened",
+    "remain",
+    "remains",
+    "remained",
+    "quite",
+    "believe",
+    "believes",
+    "especially",
+    "outside",
+    "inside",
+    "start",
+    "started",
+    "starts",
+    "continue",
+    "continues",
+    "continued",
+    "difficult",
+    "significant",
+    "ground",
+    "steps",
+    "step",
+    "speak",
+    "speaks",
+    "spoke",
+    "speaking",
+    "outside",
+    "become",
+    "becomes",
+    "becoming",
+    "bring",
+    "brings",
+    "brought",
+    "called",
+    "calls",
+    "call",
+    "change",
+    "changes",
+    "changed",
+    "clear",
+    "close",
+    "closer",
+    "either",
+    "enough",
+    "expected",
+    "expect",
+    "expects",
+    "following",
+    "given",
+    "going",
+    "help",
+    "helped",
+    "helps",
+    "hold",
+    "holds",
+    "held",
+    "include",
+    "includes",
+    "included",
+    "keep",
+    "likely",
+    "long",
+    "major",
+    "meet",
+    "meets",
+    "move",
+    "moves",
+    "moved",
+    "need",
+    "needs",
+    "needed",
+    "open",
+    "order",
+    "possible",
+    "potential",
+    "previous",
+    "recent",
+    "result",
+    "results",
+    "said",
+    "seen",
+    "sense",
+    "serious",
+    "show",
+    "shows",
+    "showed",
+    "simply",
+    "small",
+    "large",
+    "strong",
+    "suggest",
+    "suggested",
+    "suggests",
+    "taken",
+    "taking",
+    "tried",
+    "trying",
+    "try",
+    "turn",
+    "turned",
+    "understand",
+    "whole",
+    "wrote",
+    "write",
+    "writes",
+    "working",
+    "worked",
+    "appear",
+    "appears",
+    "appeared",
+    "allow",
+    "allowed",
+    "allows",
+    "agree",
+    "agreed",
+    "agrees",
+    "asked",
+    "ask",
+    "asks",
+    "different",
+    "final",
+    "full",
+    "further",
+    "hard",
+    "higher",
+    "important",
+    "issue",
+    "less",
+    "main",
+    "matter",
+    "needs",
+    "number",
+    "particular",
+    "particularly",
+    "past",
+    "present",
+    "rare",
+    "ready",
+    "real",
+    "recently",
+    "seems",
+    "similar",
+    "specific",
+    "suggesting",
+    "thing",
+    "things",
+    "today",
+    "top",
+    "toward",
+    "whether",
+    "would",
+    "again",
+    "away",
+    "between",
+    "despite",
+    "though",
+    "almost",
+    "already",
+    "certainly",
+    "clearly",
+    "actually",
+    "probably",
+    "perhaps",
+    "rather",
+    "really",
+    "largely",
+    "nearly",
+    "recent",
+    "likely",
+    "unlikely",
+    "little",
+    "much",
+    "many",
+    "several",
+    "among",
+    "meanwhile",
+    "ahead",
+    "later",
+    "earlier",
+    "since",
+    "around",
+    "across",
+    "behind",
+    "instead",
+    "future",
+    "week",
+    "weekend",
+    "morning",
+    "evening",
+    "night",
+    "hours",
+    "minutes",
+    "years",
+    "months",
+    "decades",
+    "times",
+    "latest",
+    "first",
+    "second",
+    "third",
+    "last",
+    "next",
+];
+
+/// Words that end no phrase ("russia remain", "quite significant").
+const VERBISH: &[&str] = &[
+    "remain",
+    "remains",
+    "happen",
+    "happens",
+    "quite",
+    "believe",
+    "continue",
+    "continues",
+    "start",
+    "speaks",
+    "speak",
+    "especially",
+    "outside",
+    "said",
+    "says",
+    "told",
+    "called",
+    "expected",
+    "likely",
+    "help",
+    "seems",
+    "agreed",
+    "asked",
+    "given",
+    "taken",
+    "held",
+    "made",
+    "meet",
+    "meets",
 ];
 
 /// Counts of one phrase in one article.
@@ -46,12 +368,19 @@ fn phrase_key(words: &[String]) -> String {
 }
 
 /// Candidate key phrases of one article, keyed by normalised phrase.
-pub fn article_phrases(text: &str, tokens: &[Token<'_>]) -> HashMap<String, PhraseHits> {
+///
+/// `names` are byte ranges of person mentions: phrases touching them are not topics.
+pub fn article_phrases(
+    text: &str,
+    tokens: &[Token<'_>],
+    names: &[(usize, usize)],
+) -> HashMap<String, PhraseHits> {
     let gaz = Gazetteer::get();
     let mut out: HashMap<String, PhraseHits> = HashMap::new();
     // Segments: runs of content words not interrupted by stop words, punctuation or lines.
-    let mut seg: Vec<(usize, String, bool)> = Vec::new(); // token index, folded, is lower-case
-    let flush = |seg: &mut Vec<(usize, String, bool)>, out: &mut HashMap<String, PhraseHits>| {
+    let mut seg: Vec<(usize, String, bool, bool)> = Vec::new(); // token index, folded, lower-case, in a person name
+    let flush = |seg: &mut Vec<(usize, String, bool, bool)>,
+                 out: &mut HashMap<String, PhraseHits>| {
         for i in 0..seg.len() {
             for n in 1..=3 {
                 if i + n > seg.len() {
@@ -62,14 +391,29 @@ pub fn article_phrases(text: &str, tokens: &[Token<'_>]) -> HashMap<String, Phra
                     continue;
                 }
                 let words: Vec<String> = part.iter().map(|p| p.1.clone()).collect();
-                if n == 1 && (GENERIC.contains(&words[0].as_str()) || words[0].chars().count() < 5) {
+                if n == 1 && (GENERIC.contains(&words[0].as_str()) || words[0].chars().count() < 5)
+                {
                     continue;
                 }
-                if n > 1 && (GENERIC.contains(&words[0].as_str()) && GENERIC.contains(&words[n - 1].as_str())) {
+                if n > 1
+                    && (GENERIC.contains(&words[0].as_str())
+                        && GENERIC.contains(&words[n - 1].as_str()))
+                {
+                    continue;
+                }
+                if part.iter().any(|p| p.3) {
+                    continue;
+                }
+                if n > 1
+                    && (VERBISH.contains(&words[0].as_str())
+                        || VERBISH.contains(&words[n - 1].as_str()))
+                {
                     continue;
                 }
                 let (a, b) = (tokens[part[0].0].start, tokens[part[n - 1].0].end);
-                let Some(surface) = text.get(a..b) else { continue };
+                let Some(surface) = text.get(a..b) else {
+                    continue;
+                };
                 let h = out.entry(phrase_key(&words)).or_default();
                 h.count += 1;
                 *h.surfaces.entry(surface.to_string()).or_default() += 1;
@@ -79,8 +423,12 @@ pub fn article_phrases(text: &str, tokens: &[Token<'_>]) -> HashMap<String, Phra
         seg.clear();
     };
     for (i, t) in tokens.iter().enumerate() {
-        let word = t.text.chars().all(|c| c.is_alphabetic() || c == '-') && t.text.chars().count() >= 3;
-        let newline = i > 0 && text.get(tokens[i - 1].end..t.start).is_none_or(|g| g.contains('\n'));
+        let word =
+            t.text.chars().all(|c| c.is_alphabetic() || c == '-') && t.text.chars().count() >= 3;
+        let newline = i > 0
+            && text
+                .get(tokens[i - 1].end..t.start)
+                .is_none_or(|g| g.contains('\n'));
         if newline {
             flush(&mut seg, &mut out);
         }
@@ -90,19 +438,26 @@ pub fn article_phrases(text: &str, tokens: &[Token<'_>]) -> HashMap<String, Phra
         }
         let f = fold(t.text);
         let g = gaz.flags_folded(&f);
-        if g & (flag::STOP | flag::TITLE) != 0 && !t.text.chars().next().is_some_and(char::is_uppercase) || g & flag::STOP != 0 {
+        if g & (flag::STOP | flag::TITLE) != 0
+            && !t.text.chars().next().is_some_and(char::is_uppercase)
+            || g & flag::STOP != 0
+        {
             flush(&mut seg, &mut out);
             continue;
         }
         let lower = t.text.chars().next().is_some_and(char::is_lowercase);
-        seg.push((i, f, lower));
+        let in_name = names.iter().any(|&(a, b)| t.start < b && a < t.end);
+        seg.push((i, f, lower, in_name));
     }
     flush(&mut seg, &mut out);
     out
 }
 
 /// Picks the recurring key phrases of the library and turns them into topic entities.
-pub fn key_phrase_topics(per_article: &[HashMap<String, PhraseHits>], reserved: &[String]) -> Vec<Entity> {
+pub fn key_phrase_topics(
+    per_article: &[HashMap<String, PhraseHits>],
+    reserved: &[String],
+) -> Vec<Entity> {
     let mut df: HashMap<&str, (usize, usize)> = HashMap::new();
     for a in per_article {
         for (k, h) in a {
@@ -113,7 +468,7 @@ pub fn key_phrase_topics(per_article: &[HashMap<String, PhraseHits>], reserved: 
     }
     let mut cands: Vec<(&str, f64, usize)> = df
         .iter()
-        .filter(|(k, (d, tf))| *d >= 2 && (k.contains(' ') || *tf >= 3))
+        .filter(|(k, (d, tf))| *d >= 2 && (k.contains(' ') || (*tf >= 4 && *d >= 3)))
         .map(|(k, (d, tf))| {
             let n = k.split(' ').count() as f64;
             (*k, *d as f64 * (1.0 + *tf as f64).ln() * n.powf(1.3), *tf)
@@ -142,7 +497,11 @@ pub fn key_phrase_topics(per_article: &[HashMap<String, PhraseHits>], reserved: 
                 for (s, c) in &h.surfaces {
                     *surfaces.entry(s.clone()).or_default() += c;
                 }
-                mentions.extend(h.spans.iter().map(|&(start, end)| Mention { article: ai, start, end }));
+                mentions.extend(h.spans.iter().map(|&(start, end)| Mention {
+                    article: ai,
+                    start,
+                    end,
+                }));
             }
         }
         let name = surfaces
@@ -154,9 +513,19 @@ pub fn key_phrase_topics(per_article: &[HashMap<String, PhraseHits>], reserved: 
         if reserved.contains(&id) {
             continue;
         }
-        let aliases = surfaces.keys().filter(|s| s.to_lowercase() != name).cloned().collect();
+        let aliases = surfaces
+            .keys()
+            .filter(|s| s.to_lowercase() != name)
+            .cloned()
+            .collect();
         mentions.sort_by_key(|m| (m.article, m.start));
-        out.push(Entity { id, name, kind: EntityKind::Topic, aliases, mentions });
+        out.push(Entity {
+            id,
+            name,
+            kind: EntityKind::Topic,
+            aliases,
+            mentions,
+        });
     }
     out
 }

@@ -101,6 +101,9 @@ pub struct SidebarState {
     pub scope: Vec<(u32, u32)>,
     /// Entities of the chosen kind in scope, grouped by kind, most mentioned first.
     pub(crate) eligible: Vec<usize>,
+    /// Entities of the chosen kind outside the scope: listed only when a query is typed
+    /// (after those in scope), so a filter that empties the list can still be chosen.
+    pub(crate) others: Vec<usize>,
     /// The last query and its matches in `eligible` order: a query that extends it only
     /// needs to look at those.
     pub(crate) last_match: Option<(String, Vec<usize>)>,
@@ -240,6 +243,8 @@ impl App {
 
     /// The article shown in the reader.
     pub fn current_article(&self) -> Option<&crate::article::Article> {
-        self.reader.article.and_then(|a| self.lib.corpus.articles.get(a))
+        self.reader
+            .article
+            .and_then(|a| self.lib.corpus.articles.get(a))
     }
 }

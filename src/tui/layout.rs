@@ -51,7 +51,11 @@ pub fn compute_in(area: Rect, app: &App, focus: Pane) -> Areas {
     }
     let mut body = area;
     if area.height >= 2 {
-        out.status = Some(Rect { y: area.bottom() - 1, height: 1, ..area });
+        out.status = Some(Rect {
+            y: area.bottom() - 1,
+            height: 1,
+            ..area
+        });
         body.height -= 1;
     }
     if app.zen {
@@ -97,7 +101,14 @@ pub fn inner(r: Rect) -> Rect {
 /// Splits `rect` into the first `n` rows and the rest (clamped).
 pub fn split_top(rect: Rect, n: u16) -> (Rect, Rect) {
     let n = n.min(rect.height);
-    (Rect { height: n, ..rect }, Rect { y: rect.y + n, height: rect.height - n, ..rect })
+    (
+        Rect { height: n, ..rect },
+        Rect {
+            y: rect.y + n,
+            height: rect.height - n,
+            ..rect
+        },
+    )
 }
 
 /// Rows above the article items: chips when filters are set, the query line when a
@@ -128,11 +139,25 @@ pub fn sidebar_areas(app: &App, pane: Rect) -> (Rect, Rect) {
 /// bottom line for the search when one is typed or set.
 pub fn reader_areas(app: &App, pane: Rect) -> (Rect, Option<Rect>) {
     let i = inner(pane);
-    let text = Rect { x: i.x.saturating_add(1), width: i.width.saturating_sub(2), ..i };
+    let text = Rect {
+        x: i.x.saturating_add(1),
+        width: i.width.saturating_sub(2),
+        ..i
+    };
     let search = &app.reader.search;
     if (search.editing || !search.query.is_empty()) && text.height >= 2 {
-        let bar = Rect { y: text.bottom() - 1, height: 1, ..text };
-        (Rect { height: text.height - 1, ..text }, Some(bar))
+        let bar = Rect {
+            y: text.bottom() - 1,
+            height: 1,
+            ..text
+        };
+        (
+            Rect {
+                height: text.height - 1,
+                ..text
+            },
+            Some(bar),
+        )
     } else {
         (text, None)
     }
@@ -142,5 +167,8 @@ pub fn reader_areas(app: &App, pane: Rect) -> (Rect, Option<Rect>) {
 /// width even while another pane has the screen).
 pub fn reader_text_rect(app: &App) -> Rect {
     let areas = compute_in(Rect::new(0, 0, app.width, app.height), app, Pane::Reader);
-    areas.reader.map(|r| reader_areas(app, r).0).unwrap_or_default()
+    areas
+        .reader
+        .map(|r| reader_areas(app, r).0)
+        .unwrap_or_default()
 }

@@ -40,12 +40,18 @@ impl Library {
         for (ei, e) in index.entities.iter().enumerate() {
             let mut arts = Vec::new();
             for m in &e.mentions {
-                let Some(article) = corpus.articles.get(m.article) else { continue };
+                let Some(article) = corpus.articles.get(m.article) else {
+                    continue;
+                };
                 if m.start >= m.end || article.text.get(m.start..m.end).is_none() {
                     continue;
                 }
                 if let Some(list) = mentions.get_mut(m.article) {
-                    list.push(ArticleMention { start: m.start, end: m.end, entity: ei });
+                    list.push(ArticleMention {
+                        start: m.start,
+                        end: m.end,
+                        entity: ei,
+                    });
                 }
                 arts.push(m.article);
             }
@@ -56,29 +62,58 @@ impl Library {
         for list in &mut mentions {
             list.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         }
-        let folded_names = index.entities.iter().map(|e| Folded::new(&e.name)).collect();
-        let folded_titles = corpus.articles.iter().map(|a| Folded::new(&a.title)).collect();
-        Library { corpus, index, mentions, entity_articles, folded_names, folded_titles }
+        let folded_names = index
+            .entities
+            .iter()
+            .map(|e| Folded::new(&e.name))
+            .collect();
+        let folded_titles = corpus
+            .articles
+            .iter()
+            .map(|a| Folded::new(&a.title))
+            .collect();
+        Library {
+            corpus,
+            index,
+            mentions,
+            entity_articles,
+            folded_names,
+            folded_titles,
+        }
     }
 
     /// Number of mentions of entity `e` across the library.
     pub fn mention_count(&self, e: usize) -> usize {
-        self.index.entities.get(e).map(|x| x.mentions.len()).unwrap_or(0)
+        self.index
+            .entities
+            .get(e)
+            .map(|x| x.mentions.len())
+            .unwrap_or(0)
     }
 
     /// The entity's display name.
     pub fn name(&self, e: usize) -> &str {
-        self.index.entities.get(e).map(|x| x.name.as_str()).unwrap_or("?")
+        self.index
+            .entities
+            .get(e)
+            .map(|x| x.name.as_str())
+            .unwrap_or("?")
     }
 
     /// The entity's kind.
     pub fn kind(&self, e: usize) -> EntityKind {
-        self.index.entities.get(e).map(|x| x.kind).unwrap_or(EntityKind::Topic)
+        self.index
+            .entities
+            .get(e)
+            .map(|x| x.kind)
+            .unwrap_or(EntityKind::Topic)
     }
 
     /// Where an article came from, for the list: front matter source, else file name.
     pub fn source(&self, a: usize) -> String {
-        let Some(article) = self.corpus.articles.get(a) else { return String::new() };
+        let Some(article) = self.corpus.articles.get(a) else {
+            return String::new();
+        };
         if let Some(s) = &article.meta.source {
             return s.clone();
         }

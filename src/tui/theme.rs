@@ -57,9 +57,19 @@ fn colour(c: Colour) -> Color {
 impl Styles {
     /// Resolves the theme; `no_color` drops every colour.
     pub fn new(t: &Theme, no_color: bool) -> Styles {
-        let fg = |c: Colour| if no_color { Style::new() } else { Style::new().fg(colour(c)) };
+        let fg = |c: Colour| {
+            if no_color {
+                Style::new()
+            } else {
+                Style::new().fg(colour(c))
+            }
+        };
         let mention = |c: Colour| {
-            if no_color { Style::new().add_modifier(Modifier::UNDERLINED) } else { fg(c) }
+            if no_color {
+                Style::new().add_modifier(Modifier::UNDERLINED)
+            } else {
+                fg(c)
+            }
         };
         let both = |f: Colour, b: Colour, fallback: Modifier| {
             if no_color {
@@ -76,11 +86,23 @@ impl Styles {
             border: fg(t.border),
             focused_border: fg(t.focused_border).add_modifier(Modifier::BOLD),
             title: fg(t.title).add_modifier(Modifier::BOLD),
-            dimmed: if no_color { Style::new().add_modifier(Modifier::DIM) } else { fg(t.dimmed) },
+            dimmed: if no_color {
+                Style::new().add_modifier(Modifier::DIM)
+            } else {
+                fg(t.dimmed)
+            },
             selection: both(t.selection_fg, t.selection_bg, Modifier::REVERSED),
-            search_match: both(Colour::Ansi(Ansi::Black), t.search_match, Modifier::REVERSED),
-            current_match: both(Colour::Ansi(Ansi::Black), t.search_match, Modifier::REVERSED)
-                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            search_match: both(
+                Colour::Ansi(Ansi::Black),
+                t.search_match,
+                Modifier::REVERSED,
+            ),
+            current_match: both(
+                Colour::Ansi(Ansi::Black),
+                t.search_match,
+                Modifier::REVERSED,
+            )
+            .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             fuzzy_hit: fg(t.search_match).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             chip: fg(t.chip).add_modifier(Modifier::REVERSED),
             status: both(t.status_fg, t.status_bg, Modifier::REVERSED),

@@ -36,7 +36,10 @@ impl Wrapped {
 
     /// Index of the line showing byte `offset` (the last line starting at or before it).
     pub fn line_of(&self, offset: usize) -> usize {
-        let mut i = self.lines.partition_point(|l| l.start <= offset).saturating_sub(1);
+        let mut i = self
+            .lines
+            .partition_point(|l| l.start <= offset)
+            .saturating_sub(1);
         while i > 0 && self.lines.get(i).is_some_and(|l| l.kind.is_none()) {
             i -= 1;
         }
@@ -51,7 +54,11 @@ pub const QUOTE_INDENT: u16 = 4;
 pub fn wrap_article(article: &Article, idx: usize, width: u16, show_boilerplate: bool) -> Wrapped {
     let whole;
     let blocks: &[Block] = if article.blocks.is_empty() {
-        whole = [Block { kind: BlockKind::Paragraph, lines: 0..0, bytes: 0..article.text.len() }];
+        whole = [Block {
+            kind: BlockKind::Paragraph,
+            lines: 0..0,
+            bytes: 0..article.text.len(),
+        }];
         &whole
     } else {
         &article.blocks
@@ -61,19 +68,43 @@ pub fn wrap_article(article: &Article, idx: usize, width: u16, show_boilerplate:
         if block.kind.is_boilerplate() && !show_boilerplate {
             continue;
         }
-        let indent = if block.kind == BlockKind::PullQuote { QUOTE_INDENT } else { 0 };
+        let indent = if block.kind == BlockKind::PullQuote {
+            QUOTE_INDENT
+        } else {
+            0
+        };
         let w = usize::from(width.saturating_sub(indent).max(1));
-        let Some(text) = article.text.get(block.bytes.clone()) else { continue };
+        let Some(text) = article.text.get(block.bytes.clone()) else {
+            continue;
+        };
         for (pstart, pend) in paragraphs(text) {
             let (abs_start, abs_end) = (block.bytes.start + pstart, block.bytes.start + pend);
             if let Some(prev) = lines.last() {
                 let prev: &WrappedLine = prev;
-                lines.push(WrappedLine { kind: None, start: prev.end, end: prev.end, indent: 0 });
+                lines.push(WrappedLine {
+                    kind: None,
+                    start: prev.end,
+                    end: prev.end,
+                    indent: 0,
+                });
             }
-            wrap_paragraph(&article.text, abs_start, abs_end, w, block.kind, indent, &mut lines);
+            wrap_paragraph(
+                &article.text,
+                abs_start,
+                abs_end,
+                w,
+                block.kind,
+                indent,
+                &mut lines,
+            );
         }
     }
-    Wrapped { article: idx, width, show_boilerplate, lines }
+    Wrapped {
+        article: idx,
+        width,
+        show_boilerplate,
+        lines,
+    }
 }
 
 /// Byte ranges (relative to `text`) of runs of non-blank lines.
@@ -111,11 +142,16 @@ fn wrap_paragraph(
     indent: u16,
     out: &mut Vec<WrappedLine>,
 ) {
-    let Some(slice) = text.get(start..end) else { return };
+    let Some(slice) = text.get(start..end) else {
+        return;
+    };
     // Hard line breaks inside a paragraph become spaces (same byte length), so offsets
     // into the copy are offsets into the paragraph.
-    let joined: Cow<str> =
-        if slice.contains('\n') { Cow::Owned(slice.replace('\n', " ")) } else { Cow::Borrowed(slice) };
+    let joined: Cow<str> = if slice.contains('\n') {
+        Cow::Owned(slice.replace('\n', " "))
+    } else {
+        Cow::Borrowed(slice)
+    };
     let base = joined.as_ptr() as usize;
     let options = textwrap::Options::new(width).break_words(true);
     let mut search_from = 0;
@@ -135,14 +171,22 @@ fn wrap_paragraph(
             Some(r) => r,
             None => {
                 let trimmed = piece.trim_end_matches('-');
-                match joined.get(search_from..).and_then(|rest| rest.find(trimmed)) {
+                match joined
+                    .get(search_from..)
+                    .and_then(|rest| rest.find(trimmed))
+                {
                     Some(i) => (search_from + i, search_from + i + trimmed.len()),
                     None => continue,
                 }
             }
         };
         search_from = e;
-        out.push(WrappedLine { kind: Some(kind), start: start + s, end: start + e, indent });
+        out.push(WrappedLine {
+            kind: Some(kind),
+            start: start + s,
+            end: start + e,
+            indent,
+        });
     }
 }
 
@@ -171,8 +215,16 @@ mod tests {
         let a = article(
             text,
             vec![
-                Block { kind: BlockKind::Title, lines: 0..2, bytes: 0..10 },
-                Block { kind: BlockKind::Paragraph, lines: 2..4, bytes: 12..text.len() },
+                Block {
+                    kind: BlockKind::Title,
+                    lines: 0..2,
+                    bytes: 0..10,
+                },
+                Block {
+                    kind: BlockKind::Paragraph,
+                    lines: 2..4,
+                    bytes: 12..text.len(),
+                },
             ],
         );
         let w = wrap_article(&a, 0, 20, false);
@@ -183,7 +235,10 @@ mod tests {
         assert_eq!(&text[w.lines[0].start..w.lines[0].end], "Title here");
         assert_eq!(w.lines[1].kind, None);
         let body: Vec<&str> = w.lines[2..].iter().map(|l| &text[l.start..l.end]).collect();
-        assert_eq!(body.join(" ").replace('\n', " "), text[12..].replace('\n', " "));
+        assert_eq!(
+            body.join(" ").replace('\n', " "),
+            text[12..].replace('\n', " ")
+        );
     }
 
     #[test]
@@ -201,8 +256,16 @@ mod tests {
     fn boilerplate_is_hidden_unless_asked() {
         let text = "Body text.\n\nSign up for our newsletter";
         let blocks = vec![
-            Block { kind: BlockKind::Paragraph, lines: 0..2, bytes: 0..10 },
-            Block { kind: BlockKind::Boilerplate, lines: 2..3, bytes: 12..text.len() },
+            Block {
+                kind: BlockKind::Paragraph,
+                lines: 0..2,
+                bytes: 0..10,
+            },
+            Block {
+                kind: BlockKind::Boilerplate,
+                lines: 2..3,
+                bytes: 12..text.len(),
+            },
         ];
         let a = article(text, blocks);
         assert_eq!(wrap_article(&a, 0, 40, false).lines.len(), 1);

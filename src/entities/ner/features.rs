@@ -6,11 +6,11 @@
 
 use std::collections::HashSet;
 
-use super::super::gazetteer::{flag, Gazetteer};
-use super::super::text::{fold, is_all_caps, is_capitalised, Token};
+use super::super::gazetteer::{Gazetteer, flag};
+use super::super::text::{Token, fold, is_all_caps, is_capitalised};
 
 /// Bumped whenever a feature changes meaning.
-pub const FEATURE_VERSION: u32 = 3;
+pub const FEATURE_VERSION: u32 = 5;
 /// log2 of the number of hash buckets.
 pub const BUCKET_BITS: u32 = 19;
 pub const BUCKETS: usize = 1 << BUCKET_BITS;
@@ -66,7 +66,8 @@ impl DocInfo {
                 if !d.lower_seen.contains(t.text) {
                     d.lower_seen.insert(fold(t.text));
                 }
-            } else if first.is_some_and(char::is_uppercase) && !t.sent_start && !is_all_caps(t.text) {
+            } else if first.is_some_and(char::is_uppercase) && !t.sent_start && !is_all_caps(t.text)
+            {
                 d.capmid_seen.insert(fold(t.text));
             }
         }
@@ -84,6 +85,8 @@ pub struct TokInfo {
     pub all_caps: bool,
     /// Position in a known multi-word place: 0 none, 1 first word, 2 inside.
     pub place_pos: u8,
+    /// Position in a known multi-word organisation: 0 none, 1 first word, 2 inside.
+    pub org_pos: u8,
     pub lower_hash: u64,
     pub shape_hash: u64,
 }
@@ -132,6 +135,7 @@ pub fn token_info(tokens: &[Token<'_>]) -> Vec<TokInfo> {
                 cap: is_capitalised(t.text),
                 all_caps: is_all_caps(t.text),
                 place_pos: 0,
+                org_pos: 0,
                 lower,
                 shape,
             }
@@ -142,7 +146,8 @@ pub fn token_info(tokens: &[Token<'_>]) -> Vec<TokInfo> {
     let mut buf = String::new();
     while i < infos.len() {
         let mut matched = 0;
-        if infos[i].cap && infos[i].gaz & flag::PLACE_PART != 0 {
+        let mut is_org = false;
+        if infos[i].cap && infos[i].gaz & (flag::PLACE_PART | flag::ORG_PART) != 0 {
             let max = gaz.max_place_words.min(infos.len() - i);
             for n in (2..=max).rev() {
                 buf.clear();
@@ -156,9 +161,20 @@ pub fn token_info(tokens: &[Token<'_>]) -> Vec<TokInfo> {
                     matched = n;
                     break;
                 }
+                if gaz.is_org_phrase(&buf) {
+                    matched = n;
+                    is_org = true;
+                    break;
+                }
             }
         }
-        if matched > 0 {
+        if matched > 0 && is_org {
+            infos[i].org_pos = 1;
+            for info in &mut infos[i + 1..i + matched] {
+                info.org_pos = 2;
+            }
+            i += matched;
+        } else if matched > 0 {
             infos[i].place_pos = 1;
             for info in &mut infos[i + 1..i + matched] {
                 info.place_pos = 2;
@@ -173,7 +189,11 @@ pub fn token_info(tokens: &[Token<'_>]) -> Vec<TokInfo> {
 
 /// Static (label-independent) features of every token, flattened: the features of token
 /// `i` are `feats[offsets[i]..offsets[i + 1]]`.
-pub fn static_features(tokens: &[Token<'_>], infos: &[TokInfo], doc: &DocInfo) -> (Vec<u32>, Vec<usize>) {
+pub fn static_features(
+    tokens: &[Token<'_>],
+    infos: &[TokInfo],
+    doc: &DocInfo,
+) -> (Vec<u32>, Vec<usize>) {
     let n = tokens.len();
     let mut feats = Vec::with_capacity(n * 40);
     let mut offsets = Vec::with_capacity(n + 1);
@@ -216,7 +236,8 @@ pub fn static_features(tokens: &[Token<'_>], infos: &[TokInfo], doc: &DocInfo) -
         let next2 = infos.get(i + 2);
         let lh = |x: Option<&TokInfo>| x.map_or(NONE, |x| x.lower_hash);
         let sh = |x: Option<&TokInfo>| x.map_or(NONE, |x| x.shape_hash);
-        let mut f = |tpl: u64, h: u64| feats.push(bucket(mix(tpl.wrapping_mul(0x2545_f491_4f6c_dd1d), h)));
+        let mut f =
+            |tpl: u64, h: u64| feats.push(bucket(mix(tpl.wrapping_mul(0x2545_f491_4f6c_dd1d), h)));
         f(0, 0);
         f(1, w.lower_hash);
         f(2, w.shape_hash);
@@ -238,8 +259,12 @@ pub fn static_features(tokens: &[Token<'_>], infos: &[TokInfo], doc: &DocInfo) -
         f(10, lh(next2));
         f(11, mix(sh(prev), w.shape_hash));
         f(12, mix(w.shape_hash, sh(next)));
-        f(13, u64::from(t.sent_start) | u64::from(w.cap) << 1 | u64::from(w.all_caps) << 2);
-        for bit in 0..10u64 {
+        f(
+            13,
+            u64::from(t.sent_start) | u64::from(w.cap) << 1 | u64::from(w.all_caps) << 2,
+        );
+        f(26, u64::from(w.org_pos));
+        for bit in 0..12u64 {
             if w.gaz & (1 << bit) != 0 {
                 f(14, bit * 2 + u64::from(w.cap));
             }
@@ -252,7 +277,10 @@ pub fn static_features(tokens: &[Token<'_>], infos: &[TokInfo], doc: &DocInfo) -
         }
         f(17, u64::from(w.place_pos));
         if w.cap {
-            f(18, u64::from(doc.lower_seen.contains(&w.lower)) | u64::from(t.sent_start) << 1);
+            f(
+                18,
+                u64::from(doc.lower_seen.contains(&w.lower)) | u64::from(t.sent_start) << 1,
+            );
             if t.sent_start {
                 f(19, u64::from(doc.capmid_seen.contains(&w.lower)));
             }
@@ -261,9 +289,18 @@ pub fn static_features(tokens: &[Token<'_>], infos: &[TokInfo], doc: &DocInfo) -
         f(22, mix(lh(prev), w.lower_hash));
         f(23, mix(w.lower_hash, lh(next)));
         if let Some(p) = prev {
-            f(24, u64::from(p.gaz & flag::TITLE != 0) | u64::from(w.cap) << 1);
+            f(
+                24,
+                u64::from(p.gaz & flag::TITLE != 0) | u64::from(w.cap) << 1,
+            );
         }
-        f(25, mix(u64::from(run_len[i]), u64::from(w.gaz & (flag::FIRST_NAME | flag::SURNAME | flag::PLACE))));
+        f(
+            25,
+            mix(
+                u64::from(run_len[i]),
+                u64::from(w.gaz & (flag::FIRST_NAME | flag::SURNAME | flag::PLACE)),
+            ),
+        );
     }
     offsets.push(feats.len());
     (feats, offsets)

@@ -12,7 +12,7 @@ pub mod train;
 use std::sync::OnceLock;
 
 use super::text::Token;
-use features::{dyn_feature, static_features, DocInfo, TokInfo, BUCKETS};
+use features::{BUCKETS, DocInfo, TokInfo, dyn_feature, static_features};
 
 /// Tag set: O, then B/I for person, place and organization.
 pub const LABELS: [&str; 7] = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG"];
@@ -90,7 +90,11 @@ impl Model {
             if row.iter().any(|w| w.abs() >= min_abs) {
                 rows.extend_from_slice(&(b as u32).to_le_bytes());
                 for w in row {
-                    let q = if w.abs() >= min_abs { (w * scale).round() as i16 } else { 0 };
+                    let q = if w.abs() >= min_abs {
+                        (w * scale).round() as i16
+                    } else {
+                        0
+                    };
                     rows.extend_from_slice(&q.to_le_bytes());
                 }
             }

@@ -2,8 +2,8 @@
 //!
 //! Kept in the library so training and tagging share the feature code exactly.
 
-use super::features::{static_features, token_info, DocInfo, BUCKETS};
-use super::{best_allowed, dynamic_features, NL};
+use super::features::{BUCKETS, DocInfo, static_features, token_info};
+use super::{NL, best_allowed, dynamic_features};
 use crate::entities::text::Token;
 
 /// One training document: its tokens and a gold label per token.
@@ -21,7 +21,11 @@ pub struct Trainer {
 
 impl Default for Trainer {
     fn default() -> Self {
-        Trainer { w: vec![0.0; BUCKETS * NL], u: vec![0.0; BUCKETS * NL], c: 1.0 }
+        Trainer {
+            w: vec![0.0; BUCKETS * NL],
+            u: vec![0.0; BUCKETS * NL],
+            c: 1.0,
+        }
     }
 }
 
@@ -68,6 +72,10 @@ impl Trainer {
 
     /// The averaged weights.
     pub fn averaged(&self) -> Vec<f32> {
-        self.w.iter().zip(&self.u).map(|(w, u)| (f64::from(*w) - u / self.c) as f32).collect()
+        self.w
+            .iter()
+            .zip(&self.u)
+            .map(|(w, u)| (f64::from(*w) - u / self.c) as f32)
+            .collect()
     }
 }
