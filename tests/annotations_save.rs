@@ -25,7 +25,9 @@ fn saved_store() -> (tempfile::TempDir, PathBuf, Store) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("byline.toml");
     let mut store = Store::open(&path).unwrap();
-    store.add_highlight(&article(), range_of("Sergei Lavrov"), None).unwrap();
+    store
+        .add_highlight(&article(), range_of("Sergei Lavrov"), None)
+        .unwrap();
     store.save().unwrap();
     (dir, path, store)
 }
@@ -44,12 +46,24 @@ fn an_interrupted_save_leaves_the_old_file_intact_at_every_step() {
     for step in SaveStep::ALL {
         let (dir, path, mut store) = saved_store();
         let old = fs::read(&path).unwrap();
-        let note = store.add_note(&article(), None, None, "unsaved thought").unwrap();
+        let note = store
+            .add_note(&article(), None, None, "unsaved thought")
+            .unwrap();
         store.fail_next_save_at(step, ErrorKind::Other);
         let err = store.save().unwrap_err();
-        assert_eq!(fs::read(&path).unwrap(), old, "step {step:?} changed the file");
-        assert!(Store::open(&path).is_ok(), "step {step:?} left an unreadable file");
-        assert!(temp_files(dir.path()).is_empty(), "step {step:?} left a temporary file");
+        assert_eq!(
+            fs::read(&path).unwrap(),
+            old,
+            "step {step:?} changed the file"
+        );
+        assert!(
+            Store::open(&path).is_ok(),
+            "step {step:?} left an unreadable file"
+        );
+        assert!(
+            temp_files(dir.path()).is_empty(),
+            "step {step:?} left a temporary file"
+        );
         assert!(store.is_dirty(), "step {step:?} forgot the edit");
         let expected = match step {
             SaveStep::CreateFolder => format!(
@@ -67,7 +81,10 @@ fn an_interrupted_save_leaves_the_old_file_intact_at_every_step() {
         // The next save goes through and has the edit.
         store.save().unwrap();
         let reread = Store::open(&path).unwrap();
-        assert!(reread.annotation(note).is_some(), "step {step:?}: edit lost after retry");
+        assert!(
+            reread.annotation(note).is_some(),
+            "step {step:?}: edit lost after retry"
+        );
     }
 }
 
@@ -77,7 +94,10 @@ fn the_previous_version_is_kept_as_bak_and_permissions_survive() {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777 & !0o022, 0o644 & !0o022);
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777 & !0o022,
+            0o644 & !0o022
+        );
         fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
     }
     let first = fs::read(&path).unwrap();
@@ -88,7 +108,10 @@ fn the_previous_version_is_kept_as_bak_and_permissions_survive() {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
     }
 }
 
@@ -98,12 +121,18 @@ fn an_external_edit_between_load_and_save_is_merged() {
     let art = article();
     // Another byline adds a note and saves.
     let mut theirs = Store::open(&path).unwrap();
-    let their_note = theirs.add_note(&art, None, None, "from the other window").unwrap();
+    let their_note = theirs
+        .add_note(&art, None, None, "from the other window")
+        .unwrap();
     theirs.save().unwrap();
     // Someone also fixes a quote's note by hand, without touching `modified`.
     let hl = mine.set().annotations[0].id;
     let text = fs::read_to_string(&path).unwrap();
-    let edited = text.replacen("anchor = \"anchored\"", "anchor = \"anchored\"\nnote = \"added by hand\"", 1);
+    let edited = text.replacen(
+        "anchor = \"anchored\"",
+        "anchor = \"anchored\"\nnote = \"added by hand\"",
+        1,
+    );
     assert_ne!(edited, text);
     fs::write(&path, edited).unwrap();
     // We add our own tag and save: nothing of theirs is lost, nothing of ours.
@@ -115,7 +144,10 @@ fn an_external_edit_between_load_and_save_is_merged() {
     let reread = Store::open(&path).unwrap();
     assert!(reread.annotation(their_note).is_some());
     assert!(reread.annotation(my_tag).is_some());
-    assert_eq!(reread.annotation(hl).unwrap().note.as_deref(), Some("added by hand"));
+    assert_eq!(
+        reread.annotation(hl).unwrap().note.as_deref(),
+        Some("added by hand")
+    );
     // Our memory now holds theirs too.
     assert!(mine.annotation(their_note).is_some());
     assert_eq!(reread.set(), mine.set());
@@ -134,7 +166,11 @@ fn a_deletion_is_not_undone_by_an_older_copy() {
     let reread = Store::open(&path).unwrap();
     assert!(reread.annotation(id).unwrap().deleted, "tombstone lost");
     assert!(reread.live().next().is_none());
-    assert!(fs::read_to_string(&path).unwrap().contains("deleted = true"));
+    assert!(
+        fs::read_to_string(&path)
+            .unwrap()
+            .contains("deleted = true")
+    );
 }
 
 #[test]
@@ -149,14 +185,21 @@ fn threads_saving_concurrently_lose_nothing() {
                 let mut store = Store::open(&path).unwrap();
                 let mut ids = Vec::new();
                 for i in 0..8 {
-                    ids.push(store.add_note(&art, None, None, &format!("thread {t} note {i}")).unwrap());
+                    ids.push(
+                        store
+                            .add_note(&art, None, None, &format!("thread {t} note {i}"))
+                            .unwrap(),
+                    );
                     store.save().unwrap();
                 }
                 ids
             })
         })
         .collect();
-    let ids: Vec<uuid::Uuid> = handles.into_iter().flat_map(|h| h.join().unwrap()).collect();
+    let ids: Vec<uuid::Uuid> = handles
+        .into_iter()
+        .flat_map(|h| h.join().unwrap())
+        .collect();
     let reread = Store::open(&path).unwrap();
     assert_eq!(ids.len(), 32);
     for id in ids {
@@ -169,12 +212,16 @@ fn threads_saving_concurrently_lose_nothing() {
 #[test]
 #[ignore = "helper: run as a child process"]
 fn child_process_writer() {
-    let Ok(path) = std::env::var("BYLINE_CHILD_FILE") else { return };
+    let Ok(path) = std::env::var("BYLINE_CHILD_FILE") else {
+        return;
+    };
     let who = std::env::var("BYLINE_CHILD_NAME").unwrap_or_default();
     let art = article();
     let mut store = Store::open(&path).unwrap();
     for i in 0..10 {
-        store.add_note(&art, None, None, &format!("{who} {i}")).unwrap();
+        store
+            .add_note(&art, None, None, &format!("{who} {i}"))
+            .unwrap();
         store.save().unwrap();
     }
 }
@@ -187,7 +234,13 @@ fn processes_saving_concurrently_lose_nothing() {
     let children: Vec<_> = (0..3)
         .map(|n| {
             Command::new(&exe)
-                .args(["--exact", "child_process_writer", "--ignored", "--quiet", "--test-threads=1"])
+                .args([
+                    "--exact",
+                    "child_process_writer",
+                    "--ignored",
+                    "--quiet",
+                    "--test-threads=1",
+                ])
                 .env("BYLINE_CHILD_FILE", &path)
                 .env("BYLINE_CHILD_NAME", format!("process{n}"))
                 .stdout(std::process::Stdio::null())
@@ -201,8 +254,9 @@ fn processes_saving_concurrently_lose_nothing() {
     let reread = Store::open(&path).unwrap();
     let mut notes: Vec<String> = reread.live().filter_map(|a| a.note.clone()).collect();
     notes.sort();
-    let mut expected: Vec<String> =
-        (0..3).flat_map(|n| (0..10).map(move |i| format!("process{n} {i}"))).collect();
+    let mut expected: Vec<String> = (0..3)
+        .flat_map(|n| (0..10).map(move |i| format!("process{n} {i}")))
+        .collect();
     expected.sort();
     assert_eq!(notes, expected);
 }
@@ -210,7 +264,11 @@ fn processes_saving_concurrently_lose_nothing() {
 #[test]
 fn a_file_broken_on_disk_after_load_is_not_overwritten() {
     let (_dir, path, mut store) = saved_store();
-    fs::write(&path, "schema = \"byline-annotations\"\nschema_version = 1\n[[annotation]\n").unwrap();
+    fs::write(
+        &path,
+        "schema = \"byline-annotations\"\nschema_version = 1\n[[annotation]\n",
+    )
+    .unwrap();
     store.add_tag(&article(), "x");
     let err = store.save().unwrap_err();
     assert_eq!(
@@ -224,12 +282,18 @@ fn a_file_broken_on_disk_after_load_is_not_overwritten() {
     );
     assert!(err.to_string().contains("line 3, column"));
     assert!(store.save_blocked_reason().is_some());
-    assert!(fs::read_to_string(&path).unwrap().ends_with("[[annotation]\n"));
+    assert!(
+        fs::read_to_string(&path)
+            .unwrap()
+            .ends_with("[[annotation]\n")
+    );
 }
 
 fn message_of(err: &SaveError) -> String {
     match err {
-        SaveError::Blocked { reason: byline::annotations::LoadError::Syntax { message, .. } } => message.clone(),
+        SaveError::Blocked {
+            reason: byline::annotations::LoadError::Syntax { message, .. },
+        } => message.clone(),
         other => panic!("unexpected {other:?}"),
     }
 }
@@ -241,7 +305,10 @@ fn a_missing_folder_is_created_on_first_save() {
     let mut store = Store::open(&path).unwrap();
     store.add_tag(&article(), "geneva");
     store.save().unwrap();
-    assert_eq!(Store::open(&path).unwrap().article_tags(&article().id), vec!["geneva"]);
+    assert_eq!(
+        Store::open(&path).unwrap().article_tags(&article().id),
+        vec!["geneva"]
+    );
 }
 
 #[test]
@@ -251,21 +318,33 @@ fn a_path_through_a_file_is_reported_and_edits_can_be_saved_elsewhere() {
     fs::write(&blocker, "not a folder").unwrap();
     let path = blocker.join("byline.toml");
     let mut store = Store::open_or_hold(&path);
-    let reason = store.save_blocked_reason().expect("cannot be used").to_string();
+    let reason = store
+        .save_blocked_reason()
+        .expect("cannot be used")
+        .to_string();
     assert!(
-        reason.starts_with(&format!("cannot read the annotations file {}: Not a directory", path.display())),
+        reason.starts_with(&format!(
+            "cannot read the annotations file {}: Not a directory",
+            path.display()
+        )),
         "{reason}"
     );
     store.add_tag(&article(), "geneva");
     let err = store.save().unwrap_err();
     assert_eq!(
         err.to_string(),
-        format!("not saving to {}: {reason}. Your changes are kept in memory; save them to another file", path.display())
+        format!(
+            "not saving to {}: {reason}. Your changes are kept in memory; save them to another file",
+            path.display()
+        )
     );
     assert!(store.is_dirty());
     let rescue = dir.path().join("rescue.toml");
     store.save_as(&rescue).unwrap();
-    assert_eq!(Store::open(&rescue).unwrap().article_tags(&article().id), vec!["geneva"]);
+    assert_eq!(
+        Store::open(&rescue).unwrap().article_tags(&article().id),
+        vec!["geneva"]
+    );
     assert_eq!(fs::read_to_string(&blocker).unwrap(), "not a folder");
 }
 
@@ -297,14 +376,23 @@ fn a_read_only_folder_says_so_and_keeps_the_edits() {
         } else {
             let err = store.save().unwrap_err();
             let msg = err.to_string();
-            assert!(msg.contains(&format!("the folder {} is not writable (", dir.path().display())), "{msg}");
+            assert!(
+                msg.contains(&format!(
+                    "the folder {} is not writable (",
+                    dir.path().display()
+                )),
+                "{msg}"
+            );
             assert_eq!(fs::read(&path).unwrap(), old);
         }
         fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
     }
     assert!(store.is_dirty());
     store.save().unwrap();
-    assert_eq!(Store::open(&path).unwrap().article_tags(&article().id), vec!["geneva"]);
+    assert_eq!(
+        Store::open(&path).unwrap().article_tags(&article().id),
+        vec!["geneva"]
+    );
 }
 
 #[test]

@@ -5,7 +5,7 @@
 //! the `toml_edit` document in place (tables found by `id`, values changed only when they
 //! differ), so comments, key order and keys byline does not know survive a save.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::Path;
 use std::str::FromStr;
@@ -508,7 +508,7 @@ fn annotation_fields(a: &Annotation) -> Vec<(&'static str, Option<Value>)> {
         ("end", an.map(|x| int_value(x.end))),
         ("block", an.and_then(|x| x.block).map(int_value)),
         ("anchor", an.map(|x| Value::from(x.status.as_str()))),
-        ("note", a.note.as_deref().map(str_value)),
+        ("note", a.note.as_deref().map(text_value)),
         ("tags", (!a.tags.is_empty()).then(|| strs_value(&a.tags))),
         ("correction", c.map(|c| Value::from(c.action()))),
         ("entity", entity.map(|s| str_value(s))),
@@ -598,8 +598,21 @@ pub fn write_set(doc: &mut DocumentMut, set: &AnnotationSet) {
             .enumerate()
             .filter_map(|(i, t)| table_id(t).map(|id| (id.to_string(), i)))
             .collect();
+        // A record whose article got a new id (its text changed) takes over the table of
+        // its old id, found by path, so the user's comments stay with it.
+        let ids: HashSet<&str> = set.articles.iter().map(|r| r.id.as_str()).collect();
+        let mut orphan_tables: Vec<(usize, String)> = aot
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| table_id(t).is_some_and(|id| !ids.contains(id)))
+            .filter_map(|(i, t)| t.get("path").and_then(Item::as_str).map(|p| (i, p.to_string())))
+            .collect();
         for rec in &set.articles {
-            match index.get(&rec.id).and_then(|&i| aot.get_mut(i)) {
+            let slot = index.get(&rec.id).copied().or_else(|| {
+                let k = orphan_tables.iter().position(|(_, p)| *p == rec.path)?;
+                Some(orphan_tables.remove(k).0)
+            });
+            match slot.and_then(|i| aot.get_mut(i)) {
                 Some(t) => apply_fields(t, article_fields(rec)),
                 None => aot.push(new_table(article_fields(rec))),
             }
@@ -638,10 +651,10 @@ mod tests {
 
     #[test]
     fn multi_line_notes_are_readable() {
-        let v = str_value("first line\nsecond line");
+        let v = text_value("first line\nsecond line");
         assert_eq!(v.as_str(), Some("first line\nsecond line"));
         assert!(v.to_string().contains("'''"));
-        let tricky = str_value("ends with quote'\n");
+        let tricky = text_value("ends with quote'\n");
         assert_eq!(tricky.as_str(), Some("ends with quote'\n"));
     }
 

@@ -26,8 +26,8 @@ pub struct Features {
     /// Ends with `.` or `…` specifically: headlines and subheads rarely do.
     pub ends_period: bool,
     pub ends_question: bool,
-    /// Lower-cased word tokens, for comparing units with each other.
-    pub tokens: Vec<String>,
+    /// Hashed lower-cased word tokens, for comparing units with each other.
+    pub tokens: Vec<u64>,
     /// Key for counting this line across the library.
     pub key: Option<u64>,
 }
@@ -48,7 +48,7 @@ impl Features {
             ends_sentence: last.is_some_and(|c| matches!(c, '.' | '!' | '?' | '…')),
             ends_period: last.is_some_and(|c| matches!(c, '.' | '…')),
             ends_question: last == Some('?'),
-            tokens: text::tokens(body),
+            tokens: text::tokens_of(&words),
             key: text::line_key(body),
         }
     }
@@ -188,7 +188,9 @@ pub fn has_trailing_credit(f: &Features) -> bool {
             return true;
         }
     }
-    let lower = t.to_lowercase();
+    // Only the end of the line can hold a trailing credit.
+    let tail_start = t.char_indices().rev().nth(80).map_or(0, |(i, _)| i);
+    let lower = t.get(tail_start..).unwrap_or(t).to_lowercase();
     [
         "photo:",
         "photograph:",
@@ -200,7 +202,7 @@ pub fn has_trailing_credit(f: &Features) -> bool {
     .iter()
     .filter_map(|label| lower.rfind(label))
     .any(|pos| {
-        pos > 0
+        pos + tail_start > 0
             && lower
                 .get(pos..)
                 .is_some_and(|rest| rest.split_whitespace().count() <= 8)
@@ -302,9 +304,10 @@ fn has_position_marker(lower: &str) -> bool {
 
 /// Mentions a date or weekday ("on April 30, 2013", "on Thursday").
 pub fn mentions_date(f: &Features) -> bool {
-    f.tokens.iter().any(|t| {
-        WEEKDAYS.contains(&t.as_str())
-            || MONTHS.contains(&t.as_str())
+    let is_word = |w: &str, list: &[&str]| list.iter().any(|x| x.eq_ignore_ascii_case(w));
+    text::words(&f.text).iter().any(|t| {
+        is_word(t, WEEKDAYS)
+            || is_word(t, MONTHS)
             || (t.len() == 4
                 && (t.starts_with("19") || t.starts_with("20"))
                 && t.chars().all(|c| c.is_ascii_digit()))
@@ -314,6 +317,9 @@ pub fn mentions_date(f: &Features) -> bool {
 /// Reads like a photo caption: a position marker, or a present-tense caption verb near the
 /// start together with a date or a place ("in Moscow").
 pub fn caption_cue(f: &Features) -> bool {
+    if f.words > 60 {
+        return false;
+    }
     let lower = f.text.to_lowercase();
     if has_position_marker(&lower) {
         return true;
@@ -450,11 +456,9 @@ pub fn is_navigation(f: &Features) -> bool {
 
 /// A leaked interface token such as an icon name (`comments_image`, `arrow_forward`).
 pub fn has_ui_token(f: &Features) -> bool {
-    f.text.split_whitespace().any(|w| {
-        let chars: Vec<char> = w.chars().collect();
-        chars
-            .windows(3)
-            .any(|c| c[0].is_alphanumeric() && c[1] == '_' && c[2].is_alphanumeric())
+    let b = f.text.as_bytes();
+    (1..b.len().saturating_sub(1)).any(|i| {
+        b[i] == b'_' && b[i - 1].is_ascii_alphanumeric() && b[i + 1].is_ascii_alphanumeric()
     })
 }
 
@@ -500,7 +504,7 @@ const JOB_NOUNS: &[&str] = &[
 
 /// Mentions a journalism or academic job noun.
 pub fn has_job_noun(f: &Features) -> bool {
-    f.tokens
+    lower_words(&f.text)
         .iter()
         .any(|t| JOB_NOUNS.contains(&t.trim_end_matches('s')))
 }
@@ -513,6 +517,9 @@ pub fn is_job_title(f: &Features) -> bool {
 /// An explicit credit line for the writer: "By Jane Doe", "With wire services",
 /// "Reporting by …".
 pub fn is_byline_text(f: &Features) -> bool {
+    if f.words > 25 {
+        return false;
+    }
     let lower = f.text.to_lowercase();
     (lower.starts_with("by ") && f.words <= 15)
         || (lower.starts_with("with ") && f.words <= 6 && !f.ends_sentence)
@@ -531,6 +538,9 @@ pub fn is_byline_text(f: &Features) -> bool {
 
 /// A publication date line: "May 12, 2015", "Updated 14:03 GMT", "2015-05-12".
 pub fn is_dateline(f: &Features) -> bool {
+    if f.words > 12 {
+        return false;
+    }
     let lower = f.text.to_lowercase();
     let has_digit = f.text.chars().any(|c| c.is_ascii_digit());
     let stamp = [
@@ -565,6 +575,9 @@ fn is_iso_date(lower: &str) -> bool {
 /// A section label or breadcrumb: one to three words without sentence punctuation
 /// ("International"), or a short path with separators ("World | Europe").
 pub fn is_label_shaped(f: &Features) -> bool {
+    if f.words > 8 {
+        return false;
+    }
     let breadcrumb = [" | ", " > ", " › ", " » ", " / "]
         .iter()
         .any(|s| f.text.contains(s));

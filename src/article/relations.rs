@@ -1,9 +1,10 @@
 //! Repetition inside one article: captions printed twice (alt text and caption), pull
 //! quotes lifted from a paragraph, and furniture lines that occur more than once.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::features::{self, Features};
+use super::text;
 use super::units::Unit;
 
 /// What repetition says about each unit (indexes match the units).
@@ -36,14 +37,83 @@ pub fn containment(part: &[String], whole: &[String]) -> f32 {
 /// Computes all repetition relations of an article.
 pub fn relations(units: &[Unit], feats: &[Features]) -> Relations {
     let caption_pair = caption_pairs(units, feats);
+    let index = BigramIndex::new(feats);
     let pull_quote = (0..feats.len())
-        .map(|i| !caption_pair[i] && is_pull_quote(i, feats))
+        .map(|i| !caption_pair[i] && is_pull_quote(i, feats, &index))
         .collect();
     let repeated = repeats(feats);
     Relations {
         caption_pair,
         pull_quote,
         repeated,
+    }
+}
+
+/// Which units contain each word pair, so finding the unit a line was copied from costs
+/// one lookup per pair instead of a comparison with every unit.
+struct BigramIndex {
+    units_with: HashMap<u64, Vec<usize>, KeyHasher>,
+}
+
+/// Bigram keys are already FNV hashes; hashing them again would only cost time.
+type KeyHasher = std::hash::BuildHasherDefault<PassThrough>;
+
+#[derive(Default)]
+struct PassThrough(u64);
+
+impl std::hash::Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+fn bigram_key(a: u64, b: u64) -> u64 {
+    a.rotate_left(17) ^ b
+}
+
+impl BigramIndex {
+    fn new(feats: &[Features]) -> BigramIndex {
+        let mut units_with: HashMap<u64, Vec<usize>, KeyHasher> = HashMap::default();
+        for (j, f) in feats.iter().enumerate() {
+            for w in f.tokens.windows(2) {
+                let list = units_with.entry(bigram_key(w[0], w[1])).or_default();
+                if list.last() != Some(&j) {
+                    list.push(j);
+                }
+            }
+        }
+        BigramIndex { units_with }
+    }
+
+    /// The best share of `tokens`' pairs found in any single unit other than `skip` that
+    /// has more tokens than `tokens`.
+    fn best_containment(&self, tokens: &[u64], skip: usize, feats: &[Features]) -> f32 {
+        if tokens.len() < 2 {
+            return 0.0;
+        }
+        let mut hits: HashMap<usize, usize> = HashMap::new();
+        let mut seen: HashSet<u64, KeyHasher> = HashSet::default();
+        for w in tokens.windows(2) {
+            let key = bigram_key(w[0], w[1]);
+            if !seen.insert(key) {
+                continue;
+            }
+            for &j in self.units_with.get(&key).into_iter().flatten() {
+                if j != skip && feats[j].tokens.len() > tokens.len() {
+                    *hits.entry(j).or_default() += 1;
+                }
+            }
+        }
+        let best = hits.values().copied().max().unwrap_or(0);
+        best as f32 / (tokens.len() - 1) as f32
     }
 }
 
@@ -77,21 +147,23 @@ fn caption_pairs(units: &[Unit], feats: &[Features]) -> Vec<bool> {
 
 /// A shorter unit (after removing a "- Name" attribution) whose word pairs mostly occur in
 /// a longer unit of the same article. Quoted or attributed lines need less overlap.
-fn is_pull_quote(i: usize, feats: &[Features]) -> bool {
+fn is_pull_quote(i: usize, feats: &[Features], index: &BigramIndex) -> bool {
     let f = &feats[i];
     if !(5..=80).contains(&f.words) {
         return false;
     }
     let (body, attributed) = features::strip_attribution(&f.text);
-    let tokens = super::text::tokens(body);
     let quoted = attributed || features::is_quoted(f);
     if !quoted && !f.ends_sentence {
         return false;
     }
     let needed = if quoted { 0.6 } else { 0.85 };
-    feats.iter().enumerate().any(|(j, other)| {
-        j != i && other.tokens.len() > tokens.len() && containment(&tokens, &other.tokens) >= needed
-    })
+    let tokens = if attributed {
+        text::tokens(body)
+    } else {
+        f.tokens.clone()
+    };
+    index.best_containment(&tokens, i, feats) >= needed
 }
 
 /// Short lines seen more than once are all marked (repeated furniture); of longer units

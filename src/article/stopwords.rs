@@ -157,9 +157,18 @@ const STOP_WORDS: &[&str] = &[
 
 /// Whether a word (any case) is a stop word.
 pub fn is_stop_word(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    let lower = lower.trim_end_matches("'s").trim_end_matches("\u{2019}s");
-    STOP_WORDS.binary_search(&lower).is_ok()
+    let word = word.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+    // Every stop word is short ASCII: lower-case into a small buffer, no allocation.
+    let mut buf = [0u8; 12];
+    if word.len() > buf.len() || !word.is_ascii() {
+        return false;
+    }
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    STOP_WORDS
+        .binary_search_by(|w| w.as_bytes().cmp(lower))
+        .is_ok()
 }
 
 /// Share of `words` that are stop words (0 for no words).

@@ -19,8 +19,21 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
 /// Unicode NFC, every run of whitespace collapsed to one space, trimmed. Two files that
 /// differ only in line endings, wrapping or composed/decomposed accents normalise alike.
 pub fn normalise(text: &str) -> String {
-    let nfc: String = text.nfc().collect();
-    nfc.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    let already_nfc = unicode_normalization::is_nfc_quick(text.chars())
+        == unicode_normalization::IsNormalized::Yes;
+    let nfc: std::borrow::Cow<str> = if already_nfc {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.nfc().collect())
+    };
+    for word in nfc.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// The article id: 16 lower-case hex digits of FNV-1a over the normalised text.
@@ -34,8 +47,22 @@ pub fn line_key(line: &str) -> Option<u64> {
     if !line.chars().any(char::is_alphanumeric) {
         return None;
     }
-    let lowered = normalise(line).to_lowercase();
-    Some(fnv1a(lowered.as_bytes()))
+    let mut hash = FNV_OFFSET;
+    let mut feed = |bytes: &[u8]| {
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+        }
+    };
+    let mut buf = [0u8; 4];
+    for (i, word) in line.split_whitespace().enumerate() {
+        if i > 0 {
+            feed(b" ");
+        }
+        for c in word.chars().flat_map(char::to_lowercase) {
+            feed(c.encode_utf8(&mut buf).as_bytes());
+        }
+    }
+    Some(hash)
 }
 
 /// Words as Unicode word segmentation sees them ("U.S." and "Kerry's" stay whole).
@@ -48,17 +75,34 @@ pub fn word_count(text: &str) -> usize {
     text.unicode_words().count()
 }
 
-/// Lower-cased alphanumeric word tokens, for comparing lines with each other.
-pub fn tokens(text: &str) -> Vec<String> {
-    text.unicode_words()
-        .map(|w| {
-            w.chars()
-                .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .collect::<String>()
-        })
-        .filter(|w| !w.is_empty())
-        .collect()
+/// Word tokens for comparing lines with each other: each word's letters and digits,
+/// lower-cased, hashed (no allocation per word). Words without any are dropped.
+pub fn tokens(text: &str) -> Vec<u64> {
+    tokens_of(&words(text))
+}
+
+/// [`tokens`] from words already split.
+pub fn tokens_of(words: &[&str]) -> Vec<u64> {
+    words.iter().filter_map(|w| token_hash(w)).collect()
+}
+
+fn token_hash(word: &str) -> Option<u64> {
+    let mut hash = FNV_OFFSET;
+    let mut any = false;
+    let mut buf = [0u8; 4];
+    for c in word.chars().filter(|c| c.is_alphanumeric()) {
+        any = true;
+        if c.is_ascii() {
+            hash = (hash ^ u64::from(c.to_ascii_lowercase() as u8)).wrapping_mul(FNV_PRIME);
+            continue;
+        }
+        for l in c.to_lowercase() {
+            for &b in l.encode_utf8(&mut buf).as_bytes() {
+                hash = (hash ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+            }
+        }
+    }
+    any.then_some(hash)
 }
 
 #[cfg(test)]
@@ -75,6 +119,13 @@ mod tests {
     #[test]
     fn id_ignores_composition() {
         assert_eq!(article_id("Erdo\u{11f}an"), article_id("Erdog\u{306}an"));
+    }
+
+    #[test]
+    fn line_key_ignores_case_and_spacing() {
+        assert_eq!(line_key("Sign  up NOW"), line_key("sign up now"));
+        assert_ne!(line_key("sign up now"), line_key("sign up later"));
+        assert_eq!(line_key("* * *"), None);
     }
 
     #[test]

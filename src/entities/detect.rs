@@ -27,9 +27,28 @@ pub struct Found {
 
 /// A name ending in one of these is an organization whatever the tagger said.
 const STRONG_ORG_HEADS: &[&str] = &[
-    "university", "institute", "institution", "council", "ministry", "department", "agency",
-    "commission", "committee", "party", "association", "foundation", "corporation", "inc", "ltd",
-    "group", "bank", "federation", "league", "organization", "organisation", "society",
+    "university",
+    "institute",
+    "institution",
+    "council",
+    "ministry",
+    "department",
+    "agency",
+    "commission",
+    "committee",
+    "party",
+    "association",
+    "foundation",
+    "corporation",
+    "inc",
+    "ltd",
+    "group",
+    "bank",
+    "federation",
+    "league",
+    "organization",
+    "organisation",
+    "society",
 ];
 
 const KINDS: [EntityKind; 3] = [
@@ -74,6 +93,7 @@ pub fn detect_with(model: Option<&Model>, text: &str, ranges: &[Range<usize>]) -
         trim_span(&tokens, &infos, s);
     }
     spans.retain(|s| s.0 < s.1);
+    gazetteer_phrases(&infos, &breaks, &mut spans);
     for s in &mut spans {
         if s.1 - s.0 >= 2 && STRONG_ORG_HEADS.contains(&infos[s.1 - 1].lower.as_str()) {
             s.2 = 2;
@@ -134,6 +154,48 @@ fn spans_from_labels(labels: &[usize], breaks: &[bool]) -> Vec<(usize, usize, us
         spans.push((s, labels.len(), ct));
     }
     spans
+}
+
+/// Known multi-word organisations and places are whole: a span that covers part of one is
+/// widened to all of it, and one no span touches becomes a mention of its own.
+fn gazetteer_phrases(infos: &[TokInfo], breaks: &[bool], spans: &mut Vec<(usize, usize, usize)>) {
+    let pos = |i: usize| infos[i].org_pos.max(infos[i].place_pos);
+    let mut covered = vec![false; infos.len()];
+    for s in spans.iter_mut() {
+        while s.1 < infos.len() && pos(s.1) == 2 && !breaks[s.1] {
+            s.1 += 1;
+        }
+        while s.0 > 0 && pos(s.0) == 2 && !breaks[s.0] {
+            s.0 -= 1;
+        }
+    }
+    spans.sort_by_key(|s| (s.0, std::cmp::Reverse(s.1)));
+    let mut kept: Vec<(usize, usize, usize)> = Vec::with_capacity(spans.len());
+    for s in spans.drain(..) {
+        if kept.last().is_some_and(|k| s.0 < k.1) {
+            continue;
+        }
+        kept.push(s);
+    }
+    for s in &kept {
+        covered[s.0..s.1].iter_mut().for_each(|c| *c = true);
+    }
+    let mut i = 0;
+    while i < infos.len() {
+        if pos(i) == 1 && !covered[i] {
+            let mut j = i + 1;
+            while j < infos.len() && pos(j) == 2 && !breaks[j] {
+                j += 1;
+            }
+            if j - i >= 2 && !covered[i..j].iter().any(|c| *c) {
+                kept.push((i, j, if infos[i].org_pos == 1 { 2 } else { 1 }));
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    *spans = kept;
 }
 
 /// Trims lower-case words off both ends, leading titles off person names ("Ambassador John

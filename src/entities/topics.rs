@@ -359,14 +359,6 @@ pub struct PhraseHits {
     pub spans: Vec<(usize, usize)>,
 }
 
-fn phrase_key(words: &[String]) -> String {
-    let mut k = words.join(" ");
-    if k.len() > 4 && k.ends_with('s') && !k.ends_with("ss") {
-        k.pop();
-    }
-    k
-}
-
 /// Candidate key phrases of one article, keyed by normalised phrase.
 ///
 /// `names` are byte ranges of person mentions: phrases touching them are not topics.
@@ -379,7 +371,8 @@ pub fn article_phrases(
     let mut out: HashMap<String, PhraseHits> = HashMap::new();
     // Segments: runs of content words not interrupted by stop words, punctuation or lines.
     let mut seg: Vec<(usize, String, bool, bool)> = Vec::new(); // token index, folded, lower-case, in a person name
-    let flush = |seg: &mut Vec<(usize, String, bool, bool)>,
+    let mut key = String::new();
+    let mut flush = |seg: &mut Vec<(usize, String, bool, bool)>,
                  out: &mut HashMap<String, PhraseHits>| {
         for i in 0..seg.len() {
             for n in 1..=3 {
@@ -390,33 +383,43 @@ pub fn article_phrases(
                 if !part.iter().any(|p| p.2) {
                     continue;
                 }
-                let words: Vec<String> = part.iter().map(|p| p.1.clone()).collect();
-                if n == 1 && (GENERIC.contains(&words[0].as_str()) || words[0].chars().count() < 5)
-                {
+                let first = part[0].1.as_str();
+                let last = part[n - 1].1.as_str();
+                if n == 1 && (GENERIC.contains(&first) || first.chars().count() < 5) {
                     continue;
                 }
-                if n > 1
-                    && (GENERIC.contains(&words[0].as_str())
-                        && GENERIC.contains(&words[n - 1].as_str()))
-                {
+                if n > 1 && GENERIC.contains(&first) && GENERIC.contains(&last) {
                     continue;
                 }
                 if part.iter().any(|p| p.3) {
                     continue;
                 }
-                if n > 1
-                    && (VERBISH.contains(&words[0].as_str())
-                        || VERBISH.contains(&words[n - 1].as_str()))
-                {
+                if n > 1 && (VERBISH.contains(&first) || VERBISH.contains(&last)) {
                     continue;
                 }
                 let (a, b) = (tokens[part[0].0].start, tokens[part[n - 1].0].end);
-                let Some(surface) = text.get(a..b) else {
-                    continue;
+                let Some(surface) = text.get(a..b) else { continue };
+                key.clear();
+                for (k, p) in part.iter().enumerate() {
+                    if k > 0 {
+                        key.push(' ');
+                    }
+                    key.push_str(&p.1);
+                }
+                if key.len() > 4 && key.ends_with('s') && !key.ends_with("ss") {
+                    key.pop();
+                }
+                let h = match out.get_mut(key.as_str()) {
+                    Some(h) => h,
+                    None => out.entry(key.clone()).or_default(),
                 };
-                let h = out.entry(phrase_key(&words)).or_default();
                 h.count += 1;
-                *h.surfaces.entry(surface.to_string()).or_default() += 1;
+                match h.surfaces.get_mut(surface) {
+                    Some(c) => *c += 1,
+                    None => {
+                        h.surfaces.insert(surface.to_string(), 1);
+                    }
+                }
                 h.spans.push((a, b));
             }
         }

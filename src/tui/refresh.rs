@@ -9,6 +9,16 @@ use super::fold::{Folded, fold_query};
 use super::layout;
 use super::wrap::wrap_article;
 
+/// Position of a kind in the sidebar.
+fn kind_rank(k: crate::entities::EntityKind) -> u8 {
+    match k {
+        crate::entities::EntityKind::Person => 0,
+        crate::entities::EntityKind::Place => 1,
+        crate::entities::EntityKind::Organization => 2,
+        crate::entities::EntityKind::Topic => 3,
+    }
+}
+
 /// Does `needle` occur in `hay` as a subsequence of chars? A cheap test before the
 /// fuzzy matcher, which never matches anything else.
 fn is_subsequence(hay: &str, needle: &str) -> bool {
@@ -163,16 +173,19 @@ impl App {
                     self.matcher.fuzzy_match(t, &q).map(|s| (e, s))
                 })
                 .collect();
-            self.sidebar.last_match = Some((q, hits.iter().map(|h| h.0).collect()));
-            let mut ranked = hits;
-            ranked.sort_by(|a, b| {
-                let (ka, kb) = (entities[a.0].kind, entities[b.0].kind);
-                let out = |e: usize| scope.get(e).is_none_or(|s| s.0 == 0);
-                ka.cmp(&kb)
-                    .then(out(a.0).cmp(&out(b.0)))
-                    .then(b.1.cmp(&a.1))
-            });
-            ranked.into_iter().map(|h| h.0).collect()
+            // Sort on a compact key (kind, out of scope, best score first) rather than
+            // looking entities up in the comparator: this runs on every keystroke.
+            let mut ranked: Vec<(u8, bool, i64, usize)> = hits
+                .iter()
+                .map(|&(e, score)| {
+                    let kind = entities.get(e).map_or(3, |x| kind_rank(x.kind));
+                    let out = scope.get(e).is_none_or(|s| s.0 == 0);
+                    (kind, out, -score, e)
+                })
+                .collect();
+            self.sidebar.last_match = Some((q, hits.into_iter().map(|h| h.0).collect()));
+            ranked.sort_unstable();
+            ranked.into_iter().map(|h| h.3).collect()
         };
         let mut rows = Vec::with_capacity(ordered.len() + 4);
         let mut i = 0;

@@ -241,17 +241,18 @@ pub fn static_features(
         f(0, 0);
         f(1, w.lower_hash);
         f(2, w.shape_hash);
-        let chars: Vec<char> = w.lower.chars().collect();
-        let cl = chars.len();
+        // Affixes by character, hashed straight from the folded word (no allocation).
+        let lw = w.lower.as_str();
+        let cl = lw.chars().count();
         for (tpl, k) in [(3u64, 2usize), (4, 3), (5, 4)] {
             if cl > k {
-                let s: String = chars[cl - k..].iter().collect();
-                f(tpl, hash_bytes(tpl, s.as_bytes()));
+                let at = lw.char_indices().nth(cl - k).map_or(0, |(b, _)| b);
+                f(tpl, hash_bytes(tpl, &lw.as_bytes()[at..]));
             }
         }
         if cl > 3 {
-            let s: String = chars[..3].iter().collect();
-            f(6, hash_bytes(6, s.as_bytes()));
+            let at = lw.char_indices().nth(3).map_or(lw.len(), |(b, _)| b);
+            f(6, hash_bytes(6, &lw.as_bytes()[..at]));
         }
         f(7, lh(prev));
         f(8, lh(next));
