@@ -19,7 +19,10 @@ use ratatui::backend::TestBackend;
 struct Lcg(u64);
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         self.0 >> 33
     }
     fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
@@ -28,24 +31,47 @@ impl Lcg {
 }
 
 const SYL: &[&str] = &[
-    "ka", "ro", "vel", "mun", "di", "sa", "tor", "an", "le", "gri", "ol", "ne", "pu", "tin",
-    "ber", "ğa", "é", "zu", "mar", "ko", "ste", "va", "lin", "ra",
+    "ka", "ro", "vel", "mun", "di", "sa", "tor", "an", "le", "gri", "ol", "ne", "pu", "tin", "ber",
+    "ğa", "é", "zu", "mar", "ko", "ste", "va", "lin", "ra",
 ];
 
 fn name(r: &mut Lcg) -> String {
     let mut word = |n: usize| {
         let w: String = (0..n).map(|_| r.pick(SYL)).collect();
         let mut cs = w.chars();
-        cs.next().map(|c| c.to_uppercase().chain(cs).collect::<String>()).unwrap_or_default()
+        cs.next()
+            .map(|c| c.to_uppercase().chain(cs).collect::<String>())
+            .unwrap_or_default()
     };
     format!("{} {}", word(2), word(3))
 }
 
 fn article(i: usize, paragraphs: usize, r: &mut Lcg) -> Article {
-    let words = ["the", "talks", "minister", "said", "on", "Tuesday", "that", "sanctions",
-        "would", "remain", "until", "agreement", "was", "reached", "in", "Geneva", "and"];
+    let words = [
+        "the",
+        "talks",
+        "minister",
+        "said",
+        "on",
+        "Tuesday",
+        "that",
+        "sanctions",
+        "would",
+        "remain",
+        "until",
+        "agreement",
+        "was",
+        "reached",
+        "in",
+        "Geneva",
+        "and",
+    ];
     let mut text = format!("Generated article {i}");
-    let mut blocks = vec![Block { kind: BlockKind::Title, lines: 0..2, bytes: 0..text.len() }];
+    let mut blocks = vec![Block {
+        kind: BlockKind::Title,
+        lines: 0..2,
+        bytes: 0..text.len(),
+    }];
     for p in 0..paragraphs {
         text.push_str("\n\n");
         let start = text.len();
@@ -54,7 +80,11 @@ fn article(i: usize, paragraphs: usize, r: &mut Lcg) -> Article {
         text.push_str(&para.join(" "));
         text.push('.');
         let line = 2 + p * 2;
-        blocks.push(Block { kind: BlockKind::Paragraph, lines: line..line + 2, bytes: start..text.len() });
+        blocks.push(Block {
+            kind: BlockKind::Paragraph,
+            lines: line..line + 2,
+            bytes: start..text.len(),
+        });
     }
     Article {
         id: format!("{i:016x}"),
@@ -72,7 +102,9 @@ fn article(i: usize, paragraphs: usize, r: &mut Lcg) -> Article {
 /// `n_articles` articles and `n_entities` entities, each mentioned a few times.
 fn library(n_articles: usize, paragraphs: usize, n_entities: usize) -> (Corpus, EntityIndex) {
     let mut r = Lcg(42);
-    let articles: Vec<Article> = (0..n_articles).map(|i| article(i, paragraphs, &mut r)).collect();
+    let articles: Vec<Article> = (0..n_articles)
+        .map(|i| article(i, paragraphs, &mut r))
+        .collect();
     let kinds = EntityKind::ALL;
     let mut entities = Vec::with_capacity(n_entities);
     for e in 0..n_entities {
@@ -80,12 +112,18 @@ fn library(n_articles: usize, paragraphs: usize, n_entities: usize) -> (Corpus, 
         for _ in 0..1 + r.next() % 3 {
             let a = r.next() as usize % n_articles;
             let len = articles[a].text.len();
-            let words: Vec<(usize, &str)> = articles[a].text.split_ascii_whitespace()
+            let words: Vec<(usize, &str)> = articles[a]
+                .text
+                .split_ascii_whitespace()
                 .map(|w| (w.as_ptr() as usize - articles[a].text.as_ptr() as usize, w))
                 .collect();
             let (start, w) = words[r.next() as usize % words.len()];
             let end = (start + w.len()).min(len);
-            mentions.push(Mention { article: a, start, end });
+            mentions.push(Mention {
+                article: a,
+                start,
+                end,
+            });
         }
         mentions.sort();
         mentions.dedup();
@@ -99,7 +137,13 @@ fn library(n_articles: usize, paragraphs: usize, n_entities: usize) -> (Corpus, 
         });
     }
     let index = EntityIndex::new(entities, n_articles);
-    (Corpus { articles, warnings: vec![] }, index)
+    (
+        Corpus {
+            articles,
+            warnings: vec![],
+        },
+        index,
+    )
 }
 
 fn frame(c: &mut Criterion) {
@@ -110,7 +154,8 @@ fn frame(c: &mut Criterion) {
     let mut term = Terminal::new(TestBackend::new(200, 60)).expect("backend");
     c.bench_function("frame 200x60 long article", |b| {
         b.iter(|| {
-            term.draw(|f| f.render_widget(&app, f.area())).expect("draw");
+            term.draw(|f| f.render_widget(&app, f.area()))
+                .expect("draw");
         })
     });
     c.bench_function("reflow long article on resize", |b| {
@@ -139,7 +184,8 @@ fn keystroke(c: &mut Criterion) {
                 for _ in 0..iters {
                     let t = Instant::now();
                     update(&mut app, Action::Input('k'));
-                    term.draw(|f| f.render_widget(&app, f.area())).expect("draw");
+                    term.draw(|f| f.render_widget(&app, f.area()))
+                        .expect("draw");
                     total += t.elapsed();
                     update(&mut app, Action::InputBackspace);
                 }
@@ -155,7 +201,8 @@ fn keystroke(c: &mut Criterion) {
                 for _ in 0..iters {
                     let t = Instant::now();
                     update(&mut app, Action::Input('r'));
-                    term.draw(|f| f.render_widget(&app, f.area())).expect("draw");
+                    term.draw(|f| f.render_widget(&app, f.area()))
+                        .expect("draw");
                     total += t.elapsed();
                     update(&mut app, Action::InputBackspace);
                 }

@@ -177,7 +177,11 @@ fn an_orphan_comes_back_when_the_passage_returns() {
     let (mut store, _) = restart(&s, &cut);
     store.save().unwrap();
     let text = fs::read_to_string(&s.path).unwrap();
-    assert_eq!(text.matches("[[article]]").count(), 1, "the record was re-keyed in place:\n{text}");
+    assert_eq!(
+        text.matches("[[article]]").count(),
+        1,
+        "the record was re-keyed in place:\n{text}"
+    );
     let (store, art) = restart(&s, ORIGINAL);
     assert_eq!(
         store
@@ -220,7 +224,11 @@ fn highlights_on_the_seeds_survive_an_inserted_paragraph() {
             expected.push((f.clone(), id, art.text[r.clone()].to_string()));
         }
     }
-    assert!(expected.len() >= 5 * files.len().min(5), "only {} highlights", expected.len());
+    assert!(
+        expected.len() >= 5 * files.len().min(5),
+        "only {} highlights",
+        expected.len()
+    );
     store.save().unwrap();
     let changed: Vec<Article> = files
         .iter()

@@ -21,17 +21,38 @@ fn library(dir: &std::path::Path) -> (Article, Store) {
     fs::write(&file, TEXT).unwrap();
     let art = Article::from_text(&file, TEXT);
     let mut store = Store::open(dir.join("byline.toml")).unwrap();
-    let h = store.add_highlight(&art, span(&art.text, "They discussed the Minsk agreements.\nAnd sanctions"), Some(1)).unwrap();
+    let h = store
+        .add_highlight(
+            &art,
+            span(
+                &art.text,
+                "They discussed the Minsk agreements.\nAnd sanctions",
+            ),
+            Some(1),
+        )
+        .unwrap();
     store.set_note(h, Some("The heart of it."));
     store.set_annotation_tags(h, &["minsk".into(), "sanctions".into()]);
     // Added after, but earlier in the text: exported first.
-    store.add_highlight(&art, span(&art.text, "Sergei Lavrov"), None).unwrap();
-    store.add_note(&art, None, None, "Compare with the Moscow account.").unwrap();
+    store
+        .add_highlight(&art, span(&art.text, "Sergei Lavrov"), None)
+        .unwrap();
+    store
+        .add_note(&art, None, None, "Compare with the Moscow account.")
+        .unwrap();
     store.add_tag(&art, "diplomacy");
     store.add_tag(&art, "geneva");
     let gone = store.add_tag(&art, "removed").unwrap();
     store.delete(gone);
-    store.add_correction(Correction::ChangeKind { entity: "place:geneva".into(), kind: EntityKind::Organization }, None).unwrap();
+    store
+        .add_correction(
+            Correction::ChangeKind {
+                entity: "place:geneva".into(),
+                kind: EntityKind::Organization,
+            },
+            None,
+        )
+        .unwrap();
     store.toggle_read(&art);
     store.save().unwrap();
     (art, store)
@@ -59,7 +80,10 @@ Tags: `diplomacy`, `geneva`\n\n\
         art.path.display()
     );
     assert_eq!(md, expected);
-    assert!(!md.contains("removed"), "deleted annotations are not exported");
+    assert!(
+        !md.contains("removed"),
+        "deleted annotations are not exported"
+    );
 }
 
 #[test]
@@ -81,7 +105,13 @@ fn json_has_every_field_with_char_offsets() {
     assert_eq!(lavrov["start"], chars_before);
     assert_eq!(lavrov["end"], chars_before + 13);
     assert_eq!(lavrov["status"], "anchored");
-    assert_eq!(lavrov["prefix"], "e John Kerry met Foreign Minister ".chars().skip(2).collect::<String>());
+    assert_eq!(
+        lavrov["prefix"],
+        "e John Kerry met Foreign Minister "
+            .chars()
+            .skip(2)
+            .collect::<String>()
+    );
     let minsk = &anns[1];
     assert_eq!(minsk["motivation"], "highlighting");
     assert_eq!(minsk["note"], "The heart of it.");
@@ -93,7 +123,10 @@ fn json_has_every_field_with_char_offsets() {
     assert_eq!(anns[2]["anchor"], serde_json::Value::Null);
     assert_eq!(anns[2]["note"], "Compare with the Moscow account.");
     let c = &v["corrections"][0]["correction"];
-    assert_eq!(c, &serde_json::json!({"action": "change_kind", "entity": "place:geneva", "kind": "organization"}));
+    assert_eq!(
+        c,
+        &serde_json::json!({"action": "change_kind", "entity": "place:geneva", "kind": "organization"})
+    );
 }
 
 #[test]
@@ -102,22 +135,44 @@ fn the_cli_exports_markdown_and_json_using_the_library_folder_file() {
     let (art, _) = library(dir.path());
     let bin = env!("CARGO_BIN_EXE_byline");
     let out = Command::new(bin)
-        .args(["export", dir.path().to_str().unwrap(), "--format", "markdown"])
+        .args([
+            "export",
+            dir.path().to_str().unwrap(),
+            "--format",
+            "markdown",
+        ])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let md = String::from_utf8(out.stdout).unwrap();
     assert!(md.contains("## Talks in Geneva"), "{md}");
-    assert!(md.contains("> They discussed the Minsk agreements.\n> And sanctions\n\nThe heart of it."));
+    assert!(
+        md.contains("> They discussed the Minsk agreements.\n> And sanctions\n\nThe heart of it.")
+    );
 
     let json_file = dir.path().join("out.json");
     let out = Command::new(bin)
-        .args(["export", dir.path().to_str().unwrap(), "--format", "json", "--out"])
+        .args([
+            "export",
+            dir.path().to_str().unwrap(),
+            "--format",
+            "json",
+            "--out",
+        ])
         .arg(&json_file)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&json_file).unwrap()).unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&json_file).unwrap()).unwrap();
     assert_eq!(v["articles"][0]["id"], art.id.as_str());
     assert_eq!(v["articles"][0]["annotations"].as_array().unwrap().len(), 3);
 }
@@ -126,7 +181,11 @@ fn the_cli_exports_markdown_and_json_using_the_library_folder_file() {
 fn the_cli_reports_a_broken_annotations_file_with_its_line() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("notes.toml");
-    fs::write(&file, "schema = \"byline-annotations\"\nschema_version = 1\nnote = \n").unwrap();
+    fs::write(
+        &file,
+        "schema = \"byline-annotations\"\nschema_version = 1\nnote = \n",
+    )
+    .unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_byline"))
         .args(["export", "--annotations"])
         .arg(&file)
@@ -135,7 +194,10 @@ fn the_cli_reports_a_broken_annotations_file_with_its_line() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
-        err.starts_with(&format!("byline: {}: line 3, column 8: not valid TOML: ", file.display())),
+        err.starts_with(&format!(
+            "byline: {}: line 3, column 8: not valid TOML: ",
+            file.display()
+        )),
         "{err}"
     );
     assert_eq!(err.lines().count(), 1, "{err}");

@@ -21,7 +21,12 @@ struct Session {
 impl Session {
     fn start(args: &[&str], cols: u16, rows: u16) -> Session {
         let pty = native_pty_system()
-            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
             .expect("open a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_byline"));
         for a in args {
@@ -50,7 +55,12 @@ impl Session {
                 p.lock().expect("parser").process(&buf[..n]);
             }
         });
-        Session { parser, writer, master: pty.master, child }
+        Session {
+            parser,
+            writer,
+            master: pty.master,
+            child,
+        }
     }
 
     fn screen(&self) -> String {
@@ -78,9 +88,18 @@ impl Session {
     }
 
     fn resize(&self, cols: u16, rows: u16) {
-        self.parser.lock().expect("parser").screen_mut().set_size(rows, cols);
+        self.parser
+            .lock()
+            .expect("parser")
+            .screen_mut()
+            .set_size(rows, cols);
         self.master
-            .resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
             .expect("resize");
     }
 
@@ -106,7 +125,9 @@ fn filter_story_on_the_seeds_then_quit() {
         return;
     }
     let mut s = Session::start(&[SEEDS], 120, 40);
-    s.wait_for("the library to load", |sc| sc.contains("Vladimir Putin") && sc.contains("▶ Articles"));
+    s.wait_for("the library to load", |sc| {
+        sc.contains("Vladimir Putin") && sc.contains("▶ Articles")
+    });
     let start_screen = s.screen();
     assert!(start_screen.contains("ARTICLES │ 1/5"), "{start_screen}");
 
@@ -126,7 +147,9 @@ fn filter_story_on_the_seeds_then_quit() {
 
     // A small terminal: one pane with a tab bar.
     s.resize(50, 20);
-    s.wait_for("the one-pane layout", |sc| sc.contains("Articles  │  Reader  │  Entities"));
+    s.wait_for("the one-pane layout", |sc| {
+        sc.contains("Articles  │  Reader  │  Entities")
+    });
 
     s.send("q");
     let status = s.wait_exit();
@@ -136,7 +159,9 @@ fn filter_story_on_the_seeds_then_quit() {
 #[test]
 fn sample_library_opens_without_paths() {
     let mut s = Session::start(&[], 100, 30);
-    s.wait_for("the sample library", |sc| sc.contains("▶ Articles") && !sc.contains("loading"));
+    s.wait_for("the sample library", |sc| {
+        sc.contains("▶ Articles") && !sc.contains("loading")
+    });
     s.send("\x03");
     let status = s.wait_exit();
     assert!(status.success(), "ctrl-c exits cleanly: {status:?}");

@@ -257,11 +257,14 @@ fn search_windows(
 ) -> Vec<Range<usize>> {
     let n = byte_of.len().saturating_sub(1);
     if n.saturating_mul(m) <= WHOLE_TEXT_BUDGET {
-        return vec![0..n];
+        return Vec::from([Range { start: 0, end: n }]);
     }
     let reach = m + k + 64;
     let char_at = |byte: usize| byte_of.partition_point(|&b| b < byte);
-    let mut windows = vec![anchor.start.saturating_sub(reach)..(anchor.end + reach).min(n)];
+    let mut windows = Vec::from([Range {
+        start: anchor.start.saturating_sub(reach),
+        end: (anchor.end + reach).min(n),
+    }]);
     let tail: String = {
         let p: Vec<char> = anchor.prefix.chars().collect();
         p[p.len().saturating_sub(16)..].iter().collect()
@@ -412,5 +415,22 @@ The two men discussed the Minsk agreements at length.\n\nLater, reporters asked 
         let r = reanchor(&a, &cut, &[]);
         assert_eq!(r.status, AnchorStatus::Orphaned);
         assert_eq!(r.quote, a.quote);
+    }
+
+    #[test]
+    fn fuzzy_in_a_long_text_searches_near_the_context() {
+        let filler = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ".repeat(4000);
+        let passage = "As the talks ended, Minister Sergei Lavorv told reporters the Minsk deal still held.";
+        let original = format!("{filler}\n\n{passage}\n\n{filler}");
+        let a = anchor_for(&original, "Minister Sergei Lavorv told reporters the Minsk deal");
+        let fixed = format!(
+            "{}{filler}\n\n{}\n\n{filler}",
+            "An inserted paragraph. ".repeat(60),
+            passage.replace("Lavorv", "Lavrov")
+        );
+        assert!(fixed.chars().count() * a.quote.chars().count() > WHOLE_TEXT_BUDGET);
+        let p = locate(&fixed, &a).unwrap();
+        assert_eq!(p.status, AnchorStatus::Fuzzy);
+        assert_eq!(&fixed[p.bytes], "Minister Sergei Lavrov told reporters the Minsk deal");
     }
 }

@@ -77,7 +77,9 @@ fn source_line(article: &Article) -> String {
 fn describe_correction(c: &Correction) -> String {
     match c {
         Correction::Rename { entity, name } => format!("rename `{entity}` to “{name}”"),
-        Correction::ChangeKind { entity, kind } => format!("change the kind of `{entity}` to {}", kind.as_str()),
+        Correction::ChangeKind { entity, kind } => {
+            format!("change the kind of `{entity}` to {}", kind.as_str())
+        }
         Correction::Merge { entity, into } => format!("merge `{entity}` into `{into}`"),
         Correction::Hide { entity } => format!("hide `{entity}`"),
         Correction::Add { name, kind } => format!("add “{name}” ({})", kind.as_str()),

@@ -178,12 +178,11 @@ fn check_version(cx: &Cx, root: &Table) -> Result<(), LoadError> {
     }
 }
 
+/// A table of the file with its place in the text.
+type SpannedTable<'a> = (&'a Table, Option<Range<usize>>);
+
 /// The `[[name]]` tables of the root, with their spans.
-fn tables<'a>(
-    cx: &Cx,
-    root: &'a Table,
-    name: &str,
-) -> Result<Vec<(&'a Table, Option<Range<usize>>)>, LoadError> {
+fn tables<'a>(cx: &Cx, root: &'a Table, name: &str) -> Result<Vec<SpannedTable<'a>>, LoadError> {
     match root.get(name) {
         None => Ok(Vec::new()),
         Some(Item::ArrayOfTables(aot)) => Ok(aot.iter().map(|t| (t, t.span())).collect()),
@@ -449,8 +448,13 @@ fn int_value(v: usize) -> Value {
     Value::from(i64::try_from(v).unwrap_or(i64::MAX))
 }
 
-/// A string value; multi-line text is written as a readable `'''` literal when it can be.
+/// A one-line string value (newlines escaped, so quotes and context stay on one line).
 fn str_value(s: &str) -> Value {
+    Value::from(s)
+}
+
+/// A note: multi-line text is written as a readable `'''` literal when it can be.
+fn text_value(s: &str) -> Value {
     let literal_ok = s.contains('\n')
         && !s.contains("'''")
         && !s.ends_with('\'')
@@ -605,7 +609,11 @@ pub fn write_set(doc: &mut DocumentMut, set: &AnnotationSet) {
             .iter()
             .enumerate()
             .filter(|(_, t)| table_id(t).is_some_and(|id| !ids.contains(id)))
-            .filter_map(|(i, t)| t.get("path").and_then(Item::as_str).map(|p| (i, p.to_string())))
+            .filter_map(|(i, t)| {
+                t.get("path")
+                    .and_then(Item::as_str)
+                    .map(|p| (i, p.to_string()))
+            })
             .collect();
         for rec in &set.articles {
             let slot = index.get(&rec.id).copied().or_else(|| {

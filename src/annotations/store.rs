@@ -4,6 +4,7 @@ use std::collections::{BTreeSet, HashSet};
 use std::io;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicI64, Ordering};
 
 use jiff::Timestamp;
 use toml_edit::DocumentMut;
@@ -65,14 +66,22 @@ pub struct Store {
     fail: FailPoint,
 }
 
-/// Now, to the millisecond (what the file shows), never earlier than `after` + 1 ms so
-/// every change gets a strictly newer `modified`.
+/// The last time handed out by [`stamp`], in milliseconds since the epoch.
+static LAST_STAMP_MS: AtomicI64 = AtomicI64::new(i64::MIN);
+
+/// Now, to the millisecond (what the file shows), strictly later than any time stamped
+/// before in this process and than `after`: so edits keep their order (corrections are
+/// replayed by `created`) and every change gets a newer `modified`.
 fn stamp(after: Option<Timestamp>) -> Timestamp {
-    let now = Timestamp::now();
-    let now = Timestamp::from_millisecond(now.as_millisecond()).unwrap_or(now);
-    match after.and_then(|a| a.checked_add(jiff::SignedDuration::from_millis(1)).ok()) {
-        Some(min) if min > now => min,
-        _ => now,
+    let now = Timestamp::now().as_millisecond();
+    let floor = after.map_or(i64::MIN, |a| a.as_millisecond().saturating_add(1));
+    let mut prev = LAST_STAMP_MS.load(Ordering::Relaxed);
+    loop {
+        let next = now.max(floor).max(prev.saturating_add(1));
+        match LAST_STAMP_MS.compare_exchange_weak(prev, next, Ordering::SeqCst, Ordering::Relaxed) {
+            Ok(_) => return Timestamp::from_millisecond(next).unwrap_or_else(|_| Timestamp::now()),
+            Err(p) => prev = p,
+        }
     }
 }
 
@@ -470,7 +479,11 @@ impl Store {
             .filter(|a| a.tags.iter().any(|t| t == tag.trim()))
             .map(|a| a.id)
             .collect();
-        ids.iter().fold(false, |any, id| self.delete(*id) || any)
+        let mut removed = false;
+        for id in ids {
+            removed |= self.delete(id);
+        }
+        removed
     }
 
     /// Makes the article's tags exactly `tags` (one tagging annotation per tag, so two
@@ -858,6 +871,7 @@ mod tests {
     #[test]
     fn stamps_strictly_increase() {
         let a = stamp(None);
+        assert!(stamp(None) > a);
         let far = a.checked_add(jiff::SignedDuration::from_hours(1)).unwrap();
         assert!(stamp(Some(far)) > far);
     }

@@ -19,17 +19,14 @@ pub struct Relations {
 }
 
 /// Share of `part`'s word pairs found in `whole`: 1.0 when `part` was copied from it.
-pub fn containment(part: &[String], whole: &[String]) -> f32 {
+pub fn containment(part: &[u64], whole: &[u64]) -> f32 {
     if part.len() < 2 || whole.len() < 2 {
         return 0.0;
     }
-    let pairs: HashSet<(&str, &str)> = whole
-        .windows(2)
-        .map(|w| (w[0].as_str(), w[1].as_str()))
-        .collect();
+    let pairs: HashSet<u64, KeyHasher> = whole.windows(2).map(|w| bigram_key(w[0], w[1])).collect();
     let hits = part
         .windows(2)
-        .filter(|w| pairs.contains(&(w[0].as_str(), w[1].as_str())))
+        .filter(|w| pairs.contains(&bigram_key(w[0], w[1])))
         .count();
     hits as f32 / (part.len() - 1) as f32
 }

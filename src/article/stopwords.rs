@@ -158,17 +158,29 @@ const STOP_WORDS: &[&str] = &[
 /// Whether a word (any case) is a stop word.
 pub fn is_stop_word(word: &str) -> bool {
     let word = word.trim_end_matches("'s").trim_end_matches("\u{2019}s");
-    // Every stop word is short ASCII: lower-case into a small buffer, no allocation.
-    let mut buf = [0u8; 12];
-    if word.len() > buf.len() || !word.is_ascii() {
-        return false;
+    pack(word).is_some_and(|key| packed().binary_search(&key).is_ok())
+}
+
+/// A short ASCII word lower-cased into one integer: every stop word fits, and comparing
+/// integers is much cheaper than comparing strings. `None` for anything longer or non-ASCII.
+fn pack(word: &str) -> Option<u128> {
+    if word.len() > 16 || !word.is_ascii() {
+        return None;
     }
-    let lower = &mut buf[..word.len()];
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    STOP_WORDS
-        .binary_search_by(|w| w.as_bytes().cmp(lower))
-        .is_ok()
+    let mut key = 0u128;
+    for (i, b) in word.bytes().enumerate() {
+        key |= u128::from(b.to_ascii_lowercase()) << (8 * (15 - i));
+    }
+    Some(key)
+}
+
+fn packed() -> &'static [u128] {
+    static KEYS: std::sync::OnceLock<Vec<u128>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        let mut keys: Vec<u128> = STOP_WORDS.iter().filter_map(|w| pack(w)).collect();
+        keys.sort_unstable();
+        keys
+    })
 }
 
 /// Share of `words` that are stop words (0 for no words).

@@ -58,6 +58,12 @@ pub fn line_key(line: &str) -> Option<u64> {
         if i > 0 {
             feed(b" ");
         }
+        if word.is_ascii() {
+            for b in word.bytes() {
+                feed(&[b.to_ascii_lowercase()]);
+            }
+            continue;
+        }
         for c in word.chars().flat_map(char::to_lowercase) {
             feed(c.encode_utf8(&mut buf).as_bytes());
         }

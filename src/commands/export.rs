@@ -35,7 +35,9 @@ pub fn run(
         }
     };
     match out {
-        Some(p) => std::fs::write(p, text).with_context(|| format!("cannot write {}", p.display()))?,
+        Some(p) => {
+            std::fs::write(p, text).with_context(|| format!("cannot write {}", p.display()))?
+        }
         None => write_stdout(&text)?,
     }
     Ok(ExitCode::SUCCESS)

@@ -353,7 +353,7 @@ pub fn predict(text: &str) -> Vec<GoldSpan> {
 
 /// Runs the detector with a given model over a whole document (one block).
 pub fn predict_with(model: Option<&super::ner::Model>, text: &str) -> Vec<GoldSpan> {
-    super::detect::detect_with(model, text, &[0..text.len()])
+    super::detect::detect_with(model, text, std::slice::from_ref(&(0..text.len())))
         .into_iter()
         .map(|f| GoldSpan {
             start: f.start,

@@ -206,7 +206,7 @@ impl EntityIndex {
 /// boilerplate (the whole text when the article has no blocks).
 pub fn article_ranges(article: &Article) -> Vec<Range<usize>> {
     if article.blocks.is_empty() {
-        return vec![0..article.text.len()];
+        return std::iter::once(0..article.text.len()).collect();
     }
     article
         .blocks

@@ -373,7 +373,7 @@ pub fn article_phrases(
     let mut seg: Vec<(usize, String, bool, bool)> = Vec::new(); // token index, folded, lower-case, in a person name
     let mut key = String::new();
     let mut flush = |seg: &mut Vec<(usize, String, bool, bool)>,
-                 out: &mut HashMap<String, PhraseHits>| {
+                     out: &mut HashMap<String, PhraseHits>| {
         for i in 0..seg.len() {
             for n in 1..=3 {
                 if i + n > seg.len() {
@@ -398,7 +398,9 @@ pub fn article_phrases(
                     continue;
                 }
                 let (a, b) = (tokens[part[0].0].start, tokens[part[n - 1].0].end);
-                let Some(surface) = text.get(a..b) else { continue };
+                let Some(surface) = text.get(a..b) else {
+                    continue;
+                };
                 key.clear();
                 for (k, p) in part.iter().enumerate() {
                     if k > 0 {

@@ -99,13 +99,18 @@ pub struct SidebarState {
     pub offset: usize,
     /// Per entity: (articles, mentions) within the articles that pass the entity filters.
     pub scope: Vec<(u32, u32)>,
-    /// Entities of the chosen kind in scope, grouped by kind, most mentioned first.
-    pub(crate) eligible: Vec<usize>,
-    /// Entities of the chosen kind outside the scope: listed only when a query is typed
-    /// (after those in scope), so a filter that empties the list can still be chosen.
-    pub(crate) others: Vec<usize>,
-    /// The last query and its matches in `eligible` order: a query that extends it only
-    /// needs to look at those.
+    /// Entities of the chosen kind: first those in scope (grouped by kind, most
+    /// mentioned first), then the others, which are listed only when a query is typed so
+    /// that a filter which empties the list can still be chosen.
+    pub(crate) candidates: Vec<usize>,
+    /// How many of `candidates` are in scope.
+    pub(crate) in_scope: usize,
+    /// The folded names of `candidates`, concatenated in the same order, and where each
+    /// ends: a keystroke scans memory in order instead of chasing 100k pointers.
+    pub(crate) hay: String,
+    pub(crate) hay_ends: Vec<usize>,
+    /// The last query and its matches (indices into `candidates`, ascending): a query
+    /// that extends it only needs to look at those.
     pub(crate) last_match: Option<(String, Vec<usize>)>,
 }
 

@@ -3,6 +3,7 @@
 //! has to compute (or mutate) anything expensive.
 
 use fuzzy_matcher::FuzzyMatcher;
+use rayon::prelude::*;
 
 use super::app::{App, SidebarRow};
 use super::fold::{Folded, fold_query};
@@ -22,6 +23,10 @@ fn kind_rank(k: crate::entities::EntityKind) -> u8 {
 /// Does `needle` occur in `hay` as a subsequence of chars? A cheap test before the
 /// fuzzy matcher, which never matches anything else.
 fn is_subsequence(hay: &str, needle: &str) -> bool {
+    if needle.is_ascii() {
+        let mut it = hay.bytes();
+        return needle.bytes().all(|n| it.any(|h| h == n));
+    }
     let mut it = hay.chars();
     needle.chars().all(|n| it.any(|h| h == n))
 }
@@ -131,8 +136,19 @@ impl App {
         };
         eligible.sort_by(order);
         others.sort_by(order);
-        self.sidebar.eligible = eligible;
-        self.sidebar.others = others;
+        self.sidebar.in_scope = eligible.len();
+        eligible.extend(others);
+        let mut hay = String::new();
+        let mut ends = Vec::with_capacity(eligible.len());
+        for &e in &eligible {
+            if let Some(f) = self.lib.folded_names.get(e) {
+                hay.push_str(&f.text);
+            }
+            ends.push(hay.len());
+        }
+        self.sidebar.candidates = eligible;
+        self.sidebar.hay = hay;
+        self.sidebar.hay_ends = ends;
         self.sidebar.last_match = None;
         self.refresh_sidebar();
     }
@@ -146,38 +162,46 @@ impl App {
         let entities = &self.lib.index.entities;
         let ordered: Vec<usize> = if q.is_empty() {
             self.sidebar.last_match = None;
-            self.sidebar.eligible.clone()
+            self.sidebar
+                .candidates
+                .get(..self.sidebar.in_scope)
+                .unwrap_or(&[])
+                .to_vec()
         } else {
+            let sb = &self.sidebar;
             let all;
-            let base: &[usize] = match &self.sidebar.last_match {
+            let base: &[usize] = match &sb.last_match {
                 Some((lq, m)) if !lq.is_empty() && q.starts_with(lq.as_str()) => m,
-                _ if self.sidebar.others.is_empty() => &self.sidebar.eligible,
                 _ => {
-                    all = [
-                        self.sidebar.eligible.as_slice(),
-                        self.sidebar.others.as_slice(),
-                    ]
-                    .concat();
+                    all = (0..sb.candidates.len()).collect::<Vec<usize>>();
                     &all
                 }
             };
-            let names = &self.lib.folded_names;
-            let scope = &self.sidebar.scope;
+            let scope = &sb.scope;
+            // The one per-keystroke cost that grows with the library: matching, spread
+            // over the cores in chunks (order kept, so the incremental cache stays sorted).
             let hits: Vec<(usize, i64)> = base
-                .iter()
-                .filter_map(|&e| {
-                    let t = &names.get(e)?.text;
+                .par_iter()
+                .with_min_len(4096)
+                .filter_map(|&ci| {
+                    let start = if ci == 0 {
+                        0
+                    } else {
+                        *sb.hay_ends.get(ci - 1)?
+                    };
+                    let t = sb.hay.get(start..*sb.hay_ends.get(ci)?)?;
                     if !is_subsequence(t, &q) {
                         return None;
                     }
-                    self.matcher.fuzzy_match(t, &q).map(|s| (e, s))
+                    self.matcher.fuzzy_match(t, &q).map(|s| (ci, s))
                 })
                 .collect();
             // Sort on a compact key (kind, out of scope, best score first) rather than
             // looking entities up in the comparator: this runs on every keystroke.
             let mut ranked: Vec<(u8, bool, i64, usize)> = hits
                 .iter()
-                .map(|&(e, score)| {
+                .map(|&(ci, score)| {
+                    let e = sb.candidates[ci];
                     let kind = entities.get(e).map_or(3, |x| kind_rank(x.kind));
                     let out = scope.get(e).is_none_or(|s| s.0 == 0);
                     (kind, out, -score, e)
