@@ -7,7 +7,8 @@
 //!
 //! A folder is read as a GUM-NER genre folder, a file as IOB2. `--holdout` keeps only the
 //! GUM news documents left out of training; `--errors` lists every false positive (FP)
-//! and false negative (FN).
+//! and false negative (FN); `--conll` scores country names tagged as organizations (national
+//! teams) as places, the convention of CoNLL-style newswire gold.
 
 use std::path::PathBuf;
 
@@ -16,10 +17,13 @@ use byline::entities::gold::{self, Counts};
 fn main() -> anyhow::Result<()> {
     let mut holdout = false;
     let mut errors = false;
+    let mut conll = false;
     let mut paths = Vec::new();
     for a in std::env::args().skip(1) {
         if a == "--holdout" {
             holdout = true;
+        } else if a == "--conll" {
+            conll = true;
         } else if a == "--errors" {
             errors = true;
         } else {
@@ -35,6 +39,9 @@ fn main() -> anyhow::Result<()> {
         } else {
             gold::load_iob2(&p)?
         };
+        if conll {
+            docs.iter_mut().for_each(gold::conll_convention);
+        }
         if holdout {
             docs.retain(|d| gold::HOLDOUT_NEWS.contains(&d.name.as_str()));
         }

@@ -205,3 +205,21 @@ Environment Canada|Homeland Security|Department of Homeland Security|Supreme Cou
 write("organizations.txt", [o.strip() for o in ORGS.replace("\n", "").split("|")],
       ["Well-known organisations (names are facts).",
        "Written by the byline authors (MIT OR Apache-2.0)."])
+
+# ---- common English words (SCOWL via Debian `wamerican`) ----
+# `apt-get download wamerican && dpkg-deb -x wamerican_*.deb DIR` puts the list at
+# DIR/usr/share/dict/american-english; pass SRC so that SRC/w/usr/share/dict/... exists.
+SCOWL = ("SCOWL word list (Kevin Atkinson, wordlist.sourceforge.net) via Debian `wamerican` "
+         "2020.12.07; permissive SCOWL licence: Copyright 2000-2011 by Kevin Atkinson, "
+         "permission to use, copy, modify, distribute and sell granted without fee provided "
+         "the copyright notice appears in all copies.")
+dict_path = os.path.join(src, "w", "usr", "share", "dict", "american-english")
+with open(dict_path, encoding="utf-8") as f:
+    entries = [l.strip() for l in f if l.strip() and "'" not in l]
+lower = {w for w in entries if w.isalpha() and w.islower()}
+proper = {w for w in entries if w.isalpha() and w[:1].isupper() and w.lower() not in lower}
+write("common_words.txt", sorted(lower),
+      ["English words written in lower case: a capitalised one is usually a sentence start,",
+       "not a name.", SCOWL])
+write("dict_proper.txt", sorted(proper),
+      ["Words the English dictionary writes only capitalised (names, places, brands).", SCOWL])

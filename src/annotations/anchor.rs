@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use thiserror::Error;
 
-use super::fuzzy::{approximate_matches, levenshtein};
+use super::fuzzy::{Approx, approximate_matches, levenshtein};
 use super::model::{Anchor, AnchorStatus};
 use crate::article::Block;
 
@@ -148,8 +148,37 @@ pub fn block_index(blocks: &[Block], at: usize) -> Option<usize> {
         .or_else(|| blocks.iter().rposition(|b| b.bytes.start <= at))
 }
 
+/// A text split into chars once, shared by every fuzzy search in one article.
+#[derive(Debug, Clone)]
+pub struct TextIndex {
+    chars: Vec<char>,
+    /// Byte offset of every char, plus the text length at the end.
+    byte_of: Vec<usize>,
+}
+
+impl TextIndex {
+    pub fn new(text: &str) -> TextIndex {
+        let mut byte_of: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        byte_of.push(text.len());
+        TextIndex {
+            chars: text.chars().collect(),
+            byte_of,
+        }
+    }
+}
+
 /// Finds the anchor in `text`; `None` when it cannot be placed (orphaned).
 pub fn locate(text: &str, anchor: &Anchor) -> Option<Placement> {
+    locate_with(text, &mut None, anchor)
+}
+
+/// [`locate`] with a char index of `text` that is built on first need and reused across
+/// calls (re-anchoring many annotations of one article).
+pub fn locate_with(
+    text: &str,
+    index: &mut Option<TextIndex>,
+    anchor: &Anchor,
+) -> Option<Placement> {
     if anchor.quote.is_empty() {
         return None;
     }
@@ -165,7 +194,8 @@ pub fn locate(text: &str, anchor: &Anchor) -> Option<Placement> {
             status: AnchorStatus::Anchored,
         });
     }
-    locate_fuzzy(text, anchor).map(|bytes| Placement {
+    let index = index.get_or_insert_with(|| TextIndex::new(text));
+    locate_fuzzy(text, index, anchor).map(|bytes| Placement {
         bytes,
         status: AnchorStatus::Fuzzy,
     })
@@ -175,7 +205,17 @@ pub fn locate(text: &str, anchor: &Anchor) -> Option<Placement> {
 /// context, offsets, block and status. An anchor that cannot be placed is returned
 /// unchanged except for its status, `Orphaned`, so nothing the user wrote is lost.
 pub fn reanchor(anchor: &Anchor, text: &str, blocks: &[Block]) -> Anchor {
-    match locate(text, anchor) {
+    reanchor_with(anchor, text, blocks, &mut None)
+}
+
+/// [`reanchor`] sharing a lazily built [`TextIndex`] of `text`.
+pub fn reanchor_with(
+    anchor: &Anchor,
+    text: &str,
+    blocks: &[Block],
+    index: &mut Option<TextIndex>,
+) -> Anchor {
+    match locate_with(text, index, anchor) {
         Some(p) => {
             let block = if blocks.is_empty() {
                 anchor.block
@@ -246,8 +286,8 @@ fn context_fit(
     (agrees, dp + ds)
 }
 
-/// Char windows worth searching: the whole text when cheap, else near the old position and
-/// near the places where the stored context still occurs exactly.
+/// Char windows worth searching first: near the old position and near the places where
+/// the stored context still occurs exactly.
 fn search_windows(
     text: &str,
     byte_of: &[usize],
@@ -256,9 +296,6 @@ fn search_windows(
     k: usize,
 ) -> Vec<Range<usize>> {
     let n = byte_of.len().saturating_sub(1);
-    if n.saturating_mul(m) <= WHOLE_TEXT_BUDGET {
-        return Vec::from([Range { start: 0, end: n }]);
-    }
     let reach = m + k + 64;
     let char_at = |byte: usize| byte_of.partition_point(|&b| b < byte);
     let mut windows = Vec::from([Range {
@@ -294,29 +331,63 @@ fn search_windows(
 }
 
 /// Bounded approximate search: at most 15 % of the quote may differ, and the stored
-/// context must still agree with what surrounds the match.
-fn locate_fuzzy(text: &str, anchor: &Anchor) -> Option<Range<usize>> {
+/// context must still agree with what surrounds the match. Looks near the old position
+/// and the surviving context first; the whole text only when that finds nothing and the
+/// text is small enough.
+fn locate_fuzzy(text: &str, index: &TextIndex, anchor: &Anchor) -> Option<Range<usize>> {
     let pattern: Vec<char> = anchor.quote.chars().collect();
     let m = pattern.len();
     if m < MIN_FUZZY_CHARS {
         return None;
     }
     let k = (m * FUZZY_ERROR_PERCENT / 100).max(1);
-    let chars: Vec<char> = text.chars().collect();
-    let mut byte_of: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-    byte_of.push(text.len());
+    let n = index.chars.len();
+    let windows = search_windows(text, &index.byte_of, anchor, m, k);
+    let found = best_fuzzy(index, anchor, &pattern, k, &windows).or_else(|| {
+        (n.saturating_mul(m) <= WHOLE_TEXT_BUDGET)
+            .then(|| best_fuzzy(index, anchor, &pattern, k, &[0..n]))
+            .flatten()
+    });
+    found.map(|r| index.byte_of[r.start]..index.byte_of[r.end])
+}
+
+/// The best approximate match inside `windows` that agrees with the context, as chars.
+fn best_fuzzy(
+    index: &TextIndex,
+    anchor: &Anchor,
+    pattern: &[char],
+    k: usize,
+    windows: &[Range<usize>],
+) -> Option<Range<usize>> {
     let prefix: Vec<char> = anchor.prefix.chars().collect();
     let suffix: Vec<char> = anchor.suffix.chars().collect();
     let mut best: Option<((usize, usize), Range<usize>)> = None;
-    for w in search_windows(text, &byte_of, anchor, m, k) {
-        let Some(window) = chars.get(w.clone()) else {
+    for w in windows {
+        let Some(window) = index.chars.get(w.clone()) else {
             continue;
         };
-        for cand in approximate_matches(&pattern, window, k, w.start) {
+        let found = approximate_matches(pattern, window, k, w.start);
+        // Ends next to each other describe one occurrence: keep the best of each run.
+        let mut runs: Vec<&Approx> = Vec::new();
+        for cand in &found {
+            match runs.last_mut() {
+                Some(last)
+                    if cand.range.end == last.range.end + 1
+                        || cand.range.start == last.range.start =>
+                {
+                    if cand.distance < last.distance {
+                        *last = cand;
+                    }
+                }
+                _ => runs.push(cand),
+            }
+        }
+        for cand in runs {
             if cand.range.is_empty() {
                 continue;
             }
-            let (agrees, context_distance) = context_fit(&chars, &cand.range, &prefix, &suffix);
+            let (agrees, context_distance) =
+                context_fit(&index.chars, &cand.range, &prefix, &suffix);
             if !agrees {
                 continue;
             }
@@ -325,11 +396,11 @@ fn locate_fuzzy(text: &str, anchor: &Anchor) -> Option<Range<usize>> {
                 cand.range.start.abs_diff(anchor.start),
             );
             if best.as_ref().is_none_or(|(k0, _)| key < *k0) {
-                best = Some((key, cand.range));
+                best = Some((key, cand.range.clone()));
             }
         }
     }
-    best.map(|(_, r)| byte_of[r.start]..byte_of[r.end])
+    best.map(|(_, r)| r)
 }
 
 #[cfg(test)]
@@ -420,9 +491,13 @@ The two men discussed the Minsk agreements at length.\n\nLater, reporters asked 
     #[test]
     fn fuzzy_in_a_long_text_searches_near_the_context() {
         let filler = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ".repeat(4000);
-        let passage = "As the talks ended, Minister Sergei Lavorv told reporters the Minsk deal still held.";
+        let passage =
+            "As the talks ended, Minister Sergei Lavorv told reporters the Minsk deal still held.";
         let original = format!("{filler}\n\n{passage}\n\n{filler}");
-        let a = anchor_for(&original, "Minister Sergei Lavorv told reporters the Minsk deal");
+        let a = anchor_for(
+            &original,
+            "Minister Sergei Lavorv told reporters the Minsk deal",
+        );
         let fixed = format!(
             "{}{filler}\n\n{}\n\n{filler}",
             "An inserted paragraph. ".repeat(60),
@@ -431,6 +506,9 @@ The two men discussed the Minsk agreements at length.\n\nLater, reporters asked 
         assert!(fixed.chars().count() * a.quote.chars().count() > WHOLE_TEXT_BUDGET);
         let p = locate(&fixed, &a).unwrap();
         assert_eq!(p.status, AnchorStatus::Fuzzy);
-        assert_eq!(&fixed[p.bytes], "Minister Sergei Lavrov told reporters the Minsk deal");
+        assert_eq!(
+            &fixed[p.bytes],
+            "Minister Sergei Lavrov told reporters the Minsk deal"
+        );
     }
 }

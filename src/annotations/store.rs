@@ -606,6 +606,7 @@ impl Store {
             return report;
         }
         report.articles_changed = 1;
+        let mut index = None;
         for a in &mut self.set.annotations {
             if a.deleted || a.article.as_deref() != Some(article.id.as_str()) {
                 continue;
@@ -613,7 +614,7 @@ impl Store {
             let Some(old) = a.anchor.as_ref() else {
                 continue;
             };
-            let new = anchor::reanchor(old, &article.text, &article.blocks);
+            let new = anchor::reanchor_with(old, &article.text, &article.blocks, &mut index);
             match new.status {
                 AnchorStatus::Anchored => report.anchored += 1,
                 AnchorStatus::Fuzzy => report.fuzzy += 1,

@@ -149,9 +149,33 @@ impl Draft {
         }
     }
 
+    /// A draft from text that [`Draft::new`] already prepared (BOM, line endings and front
+    /// matter handled), e.g. text kept by the index cache: only the measuring is redone.
+    pub fn from_prepared(
+        path: PathBuf,
+        meta: FrontMatter,
+        text: String,
+        warnings: Vec<String>,
+    ) -> Draft {
+        let analysed = Analysed::new(&text);
+        Draft {
+            id: text::article_id(&text),
+            path,
+            meta,
+            text,
+            warnings,
+            analysed,
+        }
+    }
+
     /// Keys of this article's lines, for [`LibraryLines::from_articles`].
     pub fn line_keys(&self) -> Vec<u64> {
         self.analysed.line_keys()
+    }
+
+    /// Keys of every unit in order, see [`Analysed::unit_keys`].
+    pub fn unit_keys(&self) -> Vec<Option<u64>> {
+        self.analysed.unit_keys()
     }
 
     /// Classifies the blocks (with the library's line counts when there is a library) and

@@ -39,6 +39,14 @@ impl Analysed {
         self.feats.iter().filter_map(|f| f.key).collect()
     }
 
+    /// The library key of every unit, in order (`None` for units without letters or
+    /// digits). With a library, these decide which units count as common, the only input
+    /// of [`Analysed::blocks`] besides the article itself; the index cache stores them to
+    /// tell whether cached blocks still hold.
+    pub fn unit_keys(&self) -> Vec<Option<u64>> {
+        self.feats.iter().map(|f| f.key).collect()
+    }
+
     /// Classifies the units and turns them into blocks that tile every line of the text.
     pub fn blocks(&self, library: Option<&LibraryLines>) -> Vec<Block> {
         let rel = relations::relations(&self.units, &self.feats);

@@ -16,7 +16,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         None => {
             let config = byline::config::Config::load(cli.config.as_deref())
                 .map_err(|e| anyhow::anyhow!("invalid config: {e}"))?;
-            byline::tui::run(cli.paths.clone(), config)?;
+            byline::tui::run(cli.paths.clone(), config, cli.annotations.clone())?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::List { ref paths, json }) => list::run(&cli, paths, json),

@@ -46,11 +46,13 @@ pub enum KeyAction {
     Bookmark,
     CorrectEntity,
     Save,
+    AnnotationsView,
+    Undo,
 }
 
 impl KeyAction {
     /// All actions, in the order the help popup lists them.
-    pub const ALL: [KeyAction; 34] = [
+    pub const ALL: [KeyAction; 36] = [
         KeyAction::Quit,
         KeyAction::Help,
         KeyAction::NextPane,
@@ -85,6 +87,8 @@ impl KeyAction {
         KeyAction::Bookmark,
         KeyAction::CorrectEntity,
         KeyAction::Save,
+        KeyAction::AnnotationsView,
+        KeyAction::Undo,
     ];
 
     /// The name used in the config file.
@@ -124,6 +128,8 @@ impl KeyAction {
             KeyAction::Bookmark => "bookmark",
             KeyAction::CorrectEntity => "correct_entity",
             KeyAction::Save => "save",
+            KeyAction::AnnotationsView => "annotations_view",
+            KeyAction::Undo => "undo",
         }
     }
 
@@ -157,13 +163,15 @@ impl KeyAction {
             KeyAction::Zen => "zen: reader full screen",
             KeyAction::ToggleRead => "mark read / unread",
             KeyAction::Warnings => "load warnings",
-            KeyAction::Select => "start a selection",
+            KeyAction::Select => "select a sentence (j/k extend, Esc cancels)",
             KeyAction::Highlight => "highlight the selection",
             KeyAction::Note => "note on selection / article",
-            KeyAction::Tag => "tag the article",
-            KeyAction::Bookmark => "bookmark the article",
-            KeyAction::CorrectEntity => "correct the selected entity",
+            KeyAction::Tag => "tag the article (-tag removes)",
+            KeyAction::Bookmark => "bookmark the top visible line",
+            KeyAction::CorrectEntity => "correct entity / add one from selection",
             KeyAction::Save => "save annotations now",
+            KeyAction::AnnotationsView => "annotations of the article / library",
+            KeyAction::Undo => "undo the last deletion",
         }
     }
 }

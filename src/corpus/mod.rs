@@ -12,6 +12,7 @@ use rayon::prelude::*;
 
 use crate::article::{Article, Draft, LibraryLines};
 
+pub mod cache;
 mod discover;
 mod read;
 
@@ -61,14 +62,61 @@ pub enum FindError {
     },
 }
 
-/// Finds and loads every article under `paths`.
+/// Finds and loads every article under `paths` (without the index cache).
 pub fn load(paths: &[PathBuf]) -> Result<Corpus, CorpusError> {
+    load_with(paths, &LoadOptions::default())
+}
+
+/// Whether loading goes through the on-disk index cache ([`cache`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum CacheMode {
+    /// Read every file (tests, one-off commands).
+    #[default]
+    Off,
+    /// The XDG cache folder (`~/.cache/byline`).
+    Default,
+    /// A folder of the caller's choosing (tests, benchmarks, `--cache-dir`).
+    Dir(PathBuf),
+}
+
+/// How a library is loaded. The result is the same either way; the cache only makes an
+/// unchanged library open faster.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LoadOptions {
+    pub cache: CacheMode,
+}
+
+impl LoadOptions {
+    /// Loading through the cache in the XDG cache folder, as the app does.
+    pub fn cached() -> LoadOptions {
+        LoadOptions {
+            cache: CacheMode::Default,
+        }
+    }
+}
+
+/// [`load`] with options (e.g. the index cache).
+pub fn load_with(paths: &[PathBuf], options: &LoadOptions) -> Result<Corpus, CorpusError> {
     let (files, mut warnings) = discover(paths)?;
-    let mut corpus = load_files(&files, |_, _| {});
+    let mut corpus = load_files_with(&files, options, |_, _| {});
     warnings.append(&mut corpus.warnings);
     warnings.sort_by(|a, b| a.path.cmp(&b.path));
     corpus.warnings = warnings;
     Ok(corpus)
+}
+
+/// [`load_files`] with options: with a cache, unchanged files are taken from it and the
+/// cache is refreshed afterwards.
+pub fn load_files_with(
+    files: &[PathBuf],
+    options: &LoadOptions,
+    on_progress: impl Fn(usize, usize) + Sync,
+) -> Corpus {
+    match &options.cache {
+        CacheMode::Off => load_files(files, on_progress),
+        CacheMode::Default => cache::load_cached(files, None, on_progress),
+        CacheMode::Dir(dir) => cache::load_cached(files, Some(dir), on_progress),
+    }
 }
 
 /// Reads and parses `files` in parallel. `on_progress(done, total)` is called after each

@@ -49,6 +49,100 @@ const STRONG_ORG_HEADS: &[&str] = &[
     "organization",
     "organisation",
     "society",
+    "army",
+    "navy",
+    "police",
+    "court",
+    "parliament",
+    "congress",
+    "senate",
+    "assembly",
+    "cabinet",
+    "press",
+    "times",
+    "post",
+    "journal",
+    "herald",
+    "tribune",
+    "telegraph",
+    "gazette",
+    "magazine",
+    "airlines",
+    "airways",
+    "motors",
+    "industries",
+    "holdings",
+    "technologies",
+    "laboratories",
+    "llc",
+    "plc",
+    "gmbh",
+    "club",
+    "fc",
+    "brigade",
+    "battalion",
+    "regiment",
+    "church",
+    "board",
+    "authority",
+    "administration",
+    "bureau",
+    "service",
+    "college",
+    "school",
+    "academy",
+    "union",
+    "alliance",
+    "coalition",
+    "movement",
+    "fund",
+    "company",
+    "corp",
+    "tribunal",
+    "secretariat",
+    "directorate",
+    "legion",
+];
+
+/// Heads that take "of" and a name: "Church of Scientology", "University of Texas",
+/// "Ministry of Defence", "Bank of England".
+const OF_ORG_HEADS: &[&str] = &[
+    "university",
+    "institute",
+    "ministry",
+    "department",
+    "church",
+    "bank",
+    "council",
+    "commission",
+    "committee",
+    "municipality",
+    "academy",
+    "college",
+    "school",
+    "museum",
+    "office",
+    "bureau",
+    "board",
+    "league",
+    "federation",
+    "association",
+    "union",
+    "society",
+    "court",
+    "house",
+    "parliament",
+    "government",
+    "party",
+    "order",
+    "army",
+];
+
+/// Sentence-initial words trimmed off the front of a name ("The Church" → "Church").
+const LEADING_FUNCTION_WORDS: &[&str] = &[
+    "The", "A", "An", "This", "That", "These", "Those", "But", "And", "Or", "When", "While",
+    "If", "As", "In", "On", "At", "For", "After", "Before", "During", "Under", "From", "With",
+    "By", "Of", "To", "Its", "His", "Her", "Their", "Our", "Then", "So", "Since", "Although",
 ];
 
 const KINDS: [EntityKind; 3] = [
@@ -95,6 +189,7 @@ pub fn detect_with(model: Option<&Model>, text: &str, ranges: &[Range<usize>]) -
     spans.retain(|s| s.0 < s.1);
     gazetteer_phrases(&infos, &breaks, &mut spans);
     org_head_runs(&tokens, &infos, &breaks, &mut spans);
+    of_org_phrases(&tokens, &infos, &breaks, &mut spans);
     for s in &mut spans {
         if s.1 - s.0 >= 2 && STRONG_ORG_HEADS.contains(&infos[s.1 - 1].lower.as_str()) {
             s.2 = 2;
@@ -228,10 +323,76 @@ fn org_head_runs(
     }
 }
 
+/// "Church of Scientology", "University of Texas": a capitalised organisation head, "of",
+/// optionally "the", and a capitalised run form one organization, replacing the spans
+/// inside it ("Texas" as a place).
+fn of_org_phrases(
+    tokens: &[Token<'_>],
+    infos: &[TokInfo],
+    breaks: &[bool],
+    spans: &mut Vec<(usize, usize, usize)>,
+) {
+    let n = tokens.len();
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i + 2 < n {
+        if !(infos[i].cap
+            && OF_ORG_HEADS.contains(&infos[i].lower.as_str())
+            && tokens[i + 1].text == "of"
+            && !breaks[i + 1])
+        {
+            i += 1;
+            continue;
+        }
+        let mut k = i + 2;
+        if k < n && tokens[k].text == "the" && !breaks[k] {
+            k += 1;
+        }
+        let mut e = k;
+        while e < n && infos[e].cap && !breaks[e] && infos[e].gaz & flag::TITLE == 0 {
+            e += 1;
+        }
+        if e == k || e - k > 4 {
+            i += 1;
+            continue;
+        }
+        // Capitalised words before the head belong to the name ("Russian Orthodox Church of
+        // ..."), unless they start a sentence as a function word.
+        let mut b = i;
+        while b > 0
+            && infos[b - 1].cap
+            && !breaks[b]
+            && infos[b - 1].gaz & (flag::STOP | flag::TITLE) == 0
+            && !(tokens[b - 1].sent_start && infos[b - 1].gaz & flag::COMMON != 0 && infos[b - 1].gaz & flag::DEMONYM == 0)
+        {
+            b -= 1;
+        }
+        added.push((b, e, 2));
+        i = e;
+    }
+    if added.is_empty() {
+        return;
+    }
+    spans.retain(|s| !added.iter().any(|a| s.0 < a.1 && a.0 < s.1 && s.0 >= a.0 && s.1 <= a.1));
+    // A span reaching outside a new phrase wins over it.
+    added.retain(|a| !spans.iter().any(|s| s.0 < a.1 && a.0 < s.1));
+    spans.extend(added);
+    spans.sort_by_key(|s| s.0);
+}
+
 /// Trims lower-case words off both ends, leading titles off person names ("Ambassador John
 /// Tefft" → "John Tefft"), and turns "Secretary of State John Kerry" into the person.
 fn trim_span(tokens: &[Token<'_>], infos: &[TokInfo], s: &mut (usize, usize, usize)) {
     while s.0 < s.1 && !infos[s.0].cap {
+        s.0 += 1;
+    }
+    // "The Church" at a sentence start: a leading function word is not part of the name
+    // unless the whole phrase is a known one ("The Hague").
+    while s.0 + 1 < s.1
+        && LEADING_FUNCTION_WORDS.contains(&tokens[s.0].text)
+        && infos[s.0].place_pos != 1
+        && infos[s.0].org_pos != 1
+    {
         s.0 += 1;
     }
     while s.0 < s.1 && !infos[s.1 - 1].cap {

@@ -22,13 +22,22 @@ pub mod flag {
     pub const PLACE_PART: u16 = 1 << 9;
     pub const ORG: u16 = 1 << 10;
     pub const ORG_PART: u16 = 1 << 11;
+    /// An English dictionary word written in lower case ("while", "participation").
+    pub const COMMON: u16 = 1 << 12;
+    /// A word the dictionary writes only capitalised ("Geneva", "Monday").
+    pub const DICT_PROPER: u16 = 1 << 13;
 }
+
+/// Number of flag bits in use (features iterate over them).
+pub const FLAG_BITS: u64 = 14;
 
 /// The parsed lists.
 pub struct Gazetteer {
     words: HashMap<String, u16>,
     /// Multi-word places ("new york"), folded, words joined by one space.
     places: HashSet<String>,
+    /// Country names, folded ("south korea").
+    countries: HashSet<String>,
     /// Multi-word organisations ("united nations"), folded.
     orgs: HashSet<String>,
     /// Longest place name in words.
@@ -439,6 +448,12 @@ impl Gazetteer {
         for l in lines(include_str!("../../data/person_titles.txt")) {
             add(l, flag::TITLE);
         }
+        for l in lines(include_str!("../../data/common_words.txt")) {
+            add(l, flag::COMMON);
+        }
+        for l in lines(include_str!("../../data/dict_proper.txt")) {
+            add(l, flag::DICT_PROPER);
+        }
         for w in STOP_WORDS {
             add(w, flag::STOP);
         }
@@ -458,8 +473,10 @@ impl Gazetteer {
         for l in lines(include_str!("../../data/places.txt")) {
             add_place(l, flag::PLACE, &mut words);
         }
+        let mut countries = HashSet::new();
         for l in lines(include_str!("../../data/countries.txt")) {
             add_place(l, flag::COUNTRY | flag::PLACE, &mut words);
+            countries.insert(fold(l));
         }
         let mut orgs = HashSet::new();
         for l in lines(include_str!("../../data/organizations.txt")) {
@@ -481,6 +498,7 @@ impl Gazetteer {
             }
         }
         Gazetteer {
+            countries,
             words,
             places,
             orgs,
@@ -505,6 +523,13 @@ impl Gazetteer {
     /// Whether a folded multi-word phrase ("new york") is a known place.
     pub fn is_place_phrase(&self, folded: &str) -> bool {
         self.places.contains(folded)
+    }
+
+    /// Whether a folded name is a country ("south korea", "england").
+    pub fn is_country(&self, folded: &str) -> bool {
+        self.countries.contains(folded)
+            || matches!(folded, "england" | "scotland" | "wales" | "korea")
+            || self.alias(folded).is_some_and(|c| self.countries.contains(&fold(c)))
     }
 
     /// Whether a folded multi-word phrase ("united nations") is a known organisation.

@@ -3,6 +3,7 @@
 //! only place state changes.
 
 use std::path::PathBuf;
+use std::time::Instant;
 
 use crate::config::KeyAction;
 use crate::corpus::Corpus;
@@ -42,8 +43,16 @@ pub enum Action {
     /// A character typed into the open input.
     Input(char),
     InputBackspace,
-    /// Annotation features; each says it arrives with annotations for now.
+    /// Annotation features (see `annotate`).
     Annotation(AnnotationAction),
+    /// Tab inside a popup: complete the tag, toggle the annotations scope.
+    Complete,
+    /// Time passes (sent by the event loop on every poll timeout): drives autosave.
+    Tick(Instant),
+    /// The annotation file, opened (possibly in its "cannot save here" state).
+    StoreOpened(Box<crate::annotations::Store>),
+    /// No annotation file could be chosen (why, in words).
+    StoreFailed(String),
     Resize(u16, u16),
     Mouse(MouseInput),
     /// Loading progress from the background thread.
@@ -66,6 +75,10 @@ pub enum AnnotationAction {
     Bookmark,
     CorrectEntity,
     Save,
+    /// The annotations popup.
+    View,
+    /// Bring back the last deleted annotation.
+    Undo,
 }
 
 impl AnnotationAction {
@@ -79,6 +92,8 @@ impl AnnotationAction {
             AnnotationAction::Bookmark => "bookmarks",
             AnnotationAction::CorrectEntity => "entity corrections",
             AnnotationAction::Save => "saving",
+            AnnotationAction::View => "the annotations view",
+            AnnotationAction::Undo => "undo",
         }
     }
 }
@@ -157,6 +172,8 @@ impl From<KeyAction> for Action {
             KeyAction::Bookmark => Action::Annotation(AnnotationAction::Bookmark),
             KeyAction::CorrectEntity => Action::Annotation(AnnotationAction::CorrectEntity),
             KeyAction::Save => Action::Annotation(AnnotationAction::Save),
+            KeyAction::AnnotationsView => Action::Annotation(AnnotationAction::View),
+            KeyAction::Undo => Action::Annotation(AnnotationAction::Undo),
         }
     }
 }

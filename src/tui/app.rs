@@ -1,11 +1,14 @@
 //! The one state of the interface. Rendering reads it; only `update` (and the refresh
 //! helpers it calls) change it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::ops::Range;
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+use crate::annotations::Store;
 use crate::config::Config;
 use crate::entities::EntityKind;
 
@@ -46,12 +49,7 @@ impl Pane {
     }
 }
 
-/// A window over the panes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Popup {
-    Help { scroll: u16 },
-    Warnings { scroll: u16 },
-}
+pub use super::popup::Popup;
 
 /// The article list: which articles pass the filters, and the selection.
 #[derive(Debug, Default)]
@@ -172,8 +170,8 @@ pub struct App {
     pub reader: ReaderState,
     /// Entity filters, in the order added (AND).
     pub filters: Vec<usize>,
-    /// Read marks (placeholder until annotations keep them).
-    pub read: HashSet<usize>,
+    /// The annotation file and what the interface derives from it.
+    pub annot: AnnotState,
     pub popup: Option<Popup>,
     /// One-shot message in the status line.
     pub message: Option<String>,
@@ -217,7 +215,7 @@ impl App {
             sidebar: SidebarState::default(),
             reader: ReaderState::default(),
             filters: Vec::new(),
-            read: HashSet::new(),
+            annot: AnnotState::default(),
             popup: None,
             message: None,
             annotations_path: None,
@@ -241,6 +239,11 @@ impl App {
         app
     }
 
+    /// Waits this long after the last change before saving the annotation file.
+    pub fn set_autosave_delay(&mut self, d: Duration) {
+        self.annot.debounce = d;
+    }
+
     /// True while the user types into some input.
     pub fn editing(&self) -> bool {
         self.list.editing || self.sidebar.editing || self.reader.search.editing
@@ -251,5 +254,113 @@ impl App {
         self.reader
             .article
             .and_then(|a| self.lib.corpus.articles.get(a))
+    }
+}
+
+/// Whether the annotation file holds everything, as the status line says it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum SaveState {
+    /// Nothing changed since the file was read.
+    #[default]
+    Clean,
+    /// Changes in memory, autosave pending.
+    Unsaved,
+    Saved,
+    /// Saved, after merging changes another program made to the file.
+    Merged,
+    /// The last save failed (why); the changes are still in memory.
+    Failed(String),
+    /// The file cannot be written (it does not parse, or is newer): why.
+    Blocked(String),
+}
+
+/// What is painted on the reader for an annotation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PaintKind {
+    Highlight,
+    Note,
+    Bookmark,
+}
+
+/// A selection in the reader: sentences `anchor..=head` (either order) of the article's
+/// sentence list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Selection {
+    pub article: usize,
+    pub anchor: usize,
+    pub head: usize,
+    /// Byte ranges of the sentences of the article's shown blocks, in order.
+    pub sentences: Vec<Range<usize>>,
+}
+
+impl Selection {
+    /// The selected bytes.
+    pub fn range(&self) -> Option<Range<usize>> {
+        let (a, b) = (self.anchor.min(self.head), self.anchor.max(self.head));
+        Some(self.sentences.get(a)?.start..self.sentences.get(b)?.end)
+    }
+}
+
+/// The annotation file of the session and what is derived from it for drawing: kept up
+/// to date by `update`, so rendering only reads.
+#[derive(Debug)]
+pub struct AnnotState {
+    /// None until opened (or when no place for it could be found).
+    pub store: Option<Store>,
+    /// Why there is no store, in words.
+    pub unavailable: Option<String>,
+    pub save: SaveState,
+    /// When the next autosave is due (set by the first tick after a change).
+    pub due: Option<Instant>,
+    pub debounce: Duration,
+    /// Bumped on every change to the store, so derived state knows to refresh.
+    pub generation: u64,
+    pub selection: Option<Selection>,
+    /// Annotation ranges of the reader's article, sorted by start.
+    pub paint: Vec<(Range<usize>, PaintKind)>,
+    pub(crate) paint_key: Option<(usize, u64)>,
+    /// Per article: live annotations (article tags not counted) and read state.
+    pub counts: Vec<usize>,
+    pub read: Vec<bool>,
+    pub(crate) marks_key: Option<(usize, u64)>,
+    /// The annotation deleted last, for undo.
+    pub undo: Option<uuid::Uuid>,
+    /// Set by a quit that could not save: the next quit leaves anyway.
+    pub quit_armed: bool,
+    /// Entity corrections that no longer apply, from the last application.
+    pub skipped_corrections: Vec<String>,
+}
+
+impl Default for AnnotState {
+    fn default() -> AnnotState {
+        AnnotState {
+            store: None,
+            unavailable: None,
+            save: SaveState::Clean,
+            due: None,
+            debounce: Duration::from_millis(1500),
+            generation: 0,
+            selection: None,
+            paint: Vec::new(),
+            paint_key: None,
+            counts: Vec::new(),
+            read: Vec::new(),
+            marks_key: None,
+            undo: None,
+            quit_armed: false,
+            skipped_corrections: Vec::new(),
+        }
+    }
+}
+
+impl AnnotState {
+    /// Is article `a` marked read?
+    pub fn is_read(&self, a: usize) -> bool {
+        self.read.get(a).copied().unwrap_or(false)
+    }
+
+    /// Live annotations of article `a`.
+    pub fn count(&self, a: usize) -> usize {
+        self.counts.get(a).copied().unwrap_or(0)
     }
 }

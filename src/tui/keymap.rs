@@ -7,8 +7,9 @@ use ratatui::crossterm::event::{KeyCode as TermKey, KeyEvent, KeyEventKind, KeyM
 
 use crate::config::{Config, KeyAction, KeyChord, KeyCode};
 
-use super::action::Action;
+use super::action::{Action, AnnotationAction};
 use super::app::App;
+use super::popup::InputMode;
 
 /// Chord → action, built from the config.
 #[derive(Debug, Clone, Default)]
@@ -74,6 +75,30 @@ pub fn action_for_key(app: &App, key: &KeyEvent) -> Option<Action> {
     let chord = chord_of(key)?;
     let bound = app.keymap.get(&chord);
     let is_ctrl_c = chord.ctrl && chord.code == KeyCode::Char('c');
+    let mode = app.popup.as_ref().map(|p| p.mode());
+    if let Some(InputMode::Text | InputMode::List) = mode {
+        let text = mode == Some(InputMode::Text);
+        return match (bound, chord.code) {
+            _ if is_ctrl_c => Some(Action::Quit),
+            (Some(KeyAction::Save), _) => Some(Action::Annotation(AnnotationAction::Save)),
+            (_, KeyCode::Enter) => Some(Action::Enter),
+            (_, KeyCode::Esc) => Some(Action::Escape),
+            (_, KeyCode::Tab) => Some(Action::Complete),
+            (_, KeyCode::Backspace) => Some(Action::InputBackspace),
+            (_, KeyCode::Down) => Some(Action::Down),
+            (_, KeyCode::Up) => Some(Action::Up),
+            (_, KeyCode::PageDown) => Some(Action::PageDown),
+            (_, KeyCode::PageUp) => Some(Action::PageUp),
+            (Some(KeyAction::Down), _) if !text => Some(Action::Down),
+            (Some(KeyAction::Up), _) if !text => Some(Action::Up),
+            (Some(KeyAction::Top), _) if !text => Some(Action::Top),
+            (Some(KeyAction::Bottom), _) if !text => Some(Action::Bottom),
+            (Some(KeyAction::PageDown), _) if !text => Some(Action::PageDown),
+            (Some(KeyAction::PageUp), _) if !text => Some(Action::PageUp),
+            (_, KeyCode::Char(c)) if !chord.ctrl && !chord.alt => Some(Action::Input(c)),
+            _ => None,
+        };
+    }
     if app.popup.is_some() {
         return match (bound, chord.code) {
             _ if is_ctrl_c => Some(Action::Quit),

@@ -3,7 +3,7 @@
 //! folded entity names and titles.
 
 use crate::corpus::Corpus;
-use crate::entities::{EntityIndex, EntityKind};
+use crate::entities::{Entity, EntityIndex, EntityKind};
 
 use super::fold::Folded;
 
@@ -16,10 +16,24 @@ pub struct ArticleMention {
     pub entity: usize,
 }
 
+/// Id prefix of the sidebar topics made from the user's tags (`tag:climate`).
+pub const TAG_PREFIX: &str = "tag:";
+
+/// A tag shown as a topic: its name and the articles carrying it (corpus indices).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TagTopic {
+    pub name: String,
+    pub articles: Vec<usize>,
+}
+
 /// Corpus, entities and the derived lookups.
 #[derive(Debug, Default)]
 pub struct Library {
     pub corpus: Corpus,
+    /// The extractor's entities as loaded, before the user's corrections and tags: the
+    /// base every correction is replayed on, so a deleted correction goes away.
+    pub base: EntityIndex,
+    /// `base` with corrections applied and tags added as topics.
     pub index: EntityIndex,
     /// Per article: its mentions sorted by start.
     pub mentions: Vec<Vec<ArticleMention>>,
@@ -34,7 +48,32 @@ pub struct Library {
 impl Library {
     /// Builds the lookups; mentions pointing outside their article are dropped.
     pub fn new(corpus: Corpus, index: EntityIndex) -> Library {
+        let base = index.clone();
+        Library::build(corpus, base, index, &[])
+    }
+
+    /// Builds the lookups over `index` (the corrected entities) plus one topic per tag,
+    /// whose articles are the tagged ones; `base` is kept for the next rebuild.
+    pub fn build(
+        corpus: Corpus,
+        base: EntityIndex,
+        index: EntityIndex,
+        tags: &[TagTopic],
+    ) -> Library {
         let n = corpus.articles.len();
+        let index = if tags.is_empty() {
+            index
+        } else {
+            let mut entities = index.entities;
+            entities.extend(tags.iter().map(|t| Entity {
+                id: format!("{TAG_PREFIX}{}", t.name),
+                name: format!("#{}", t.name),
+                kind: EntityKind::Topic,
+                aliases: Vec::new(),
+                mentions: Vec::new(),
+            }));
+            EntityIndex::new(entities, n)
+        };
         let mut mentions: Vec<Vec<ArticleMention>> = vec![Vec::new(); n];
         let mut entity_articles = Vec::with_capacity(index.entities.len());
         for (ei, e) in index.entities.iter().enumerate() {
@@ -55,6 +94,12 @@ impl Library {
                 }
                 arts.push(m.article);
             }
+            if let Some(t) =
+                e.id.strip_prefix(TAG_PREFIX)
+                    .and_then(|name| tags.iter().find(|t| t.name == name))
+            {
+                arts.extend(t.articles.iter().copied().filter(|&a| a < n));
+            }
             arts.sort_unstable();
             arts.dedup();
             entity_articles.push(arts);
@@ -74,6 +119,7 @@ impl Library {
             .collect();
         Library {
             corpus,
+            base,
             index,
             mentions,
             entity_articles,
@@ -98,6 +144,14 @@ impl Library {
             .get(e)
             .map(|x| x.name.as_str())
             .unwrap_or("?")
+    }
+
+    /// Is entity `e` one of the user's tags shown as a topic?
+    pub fn is_tag(&self, e: usize) -> bool {
+        self.index
+            .entities
+            .get(e)
+            .is_some_and(|x| x.id.starts_with(TAG_PREFIX))
     }
 
     /// The entity's kind.

@@ -7,20 +7,25 @@
 //! with key events and render it on ratatui's `TestBackend`.
 
 pub mod action;
+mod annotate;
+mod annotate_popups;
 pub mod app;
+mod correct;
 pub mod fold;
 pub mod keymap;
 pub mod layout;
 pub mod library;
+pub mod popup;
 mod refresh;
 pub mod run;
+pub mod selection;
 pub mod theme;
 pub mod update;
 pub mod widgets;
 pub mod wrap;
 
 pub use action::{Action, AnnotationAction, Loaded};
-pub use app::{App, Pane, Popup};
+pub use app::{App, Pane, Popup, SaveState};
 pub use run::run;
 pub use update::update;
 

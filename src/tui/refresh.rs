@@ -247,6 +247,8 @@ impl App {
         if new == self.reader.article {
             return;
         }
+        self.remember_position();
+        self.annot.selection = None;
         self.reader.article = new;
         self.reader.cursor = None;
         self.reader.search.current = None;
@@ -268,7 +270,13 @@ impl App {
                 let show = self.reader.show_boilerplate;
                 if !self.reader.wrapped.is_for(a, text.width, show) {
                     self.reader.wrapped = wrap_article(article, a, text.width, show);
-                    let anchor = self.reader.anchors.get(&a).copied().unwrap_or(0);
+                    let anchor = self
+                        .reader
+                        .anchors
+                        .get(&a)
+                        .copied()
+                        .or_else(|| self.annot.store.as_ref()?.last_position(article))
+                        .unwrap_or(0);
                     self.reader.top = self.reader.wrapped.line_of(anchor);
                 }
                 let max = self.max_top();

@@ -6,7 +6,7 @@
 use std::io;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use ratatui::DefaultTerminal;
@@ -19,13 +19,18 @@ use super::action::{Action, LoadPhase, LoadProgress, Loaded, MouseInput, MouseKi
 use super::app::App;
 use super::keymap::action_for_key;
 use super::update::update;
+use crate::annotations::{Store, location};
 use crate::config::Config;
 use crate::corpus;
 use crate::entities::{self, TopicDef};
 
 /// Runs the interface on `paths` (the built-in sample library when empty) until the user
-/// quits.
-pub fn run(paths: Vec<PathBuf>, config: Config) -> anyhow::Result<()> {
+/// quits. `annotations` is the `--annotations FILE` flag.
+pub fn run(
+    paths: Vec<PathBuf>,
+    config: Config,
+    annotations: Option<PathBuf>,
+) -> anyhow::Result<()> {
     let mouse = config.mouse;
     let topics = config.topics.clone();
     let mut app = App::new(config);
@@ -35,7 +40,7 @@ pub fn run(paths: Vec<PathBuf>, config: Config) -> anyhow::Result<()> {
         done: 0,
         total: None,
     });
-    spawn_loader(paths, topics, tx);
+    spawn_loader(paths, topics, annotations, tx);
 
     let mut terminal = ratatui::try_init().context("cannot start the terminal interface")?;
     install_mouse_panic_hook();
@@ -60,9 +65,18 @@ fn install_mouse_panic_hook() {
     }));
 }
 
-/// Loads the library and its entities off the UI thread.
-fn spawn_loader(paths: Vec<PathBuf>, topics: Vec<TopicDef>, tx: Sender<Action>) {
+/// Loads the annotation file, the library and its entities off the UI thread.
+fn spawn_loader(
+    paths: Vec<PathBuf>,
+    topics: Vec<TopicDef>,
+    annotations: Option<PathBuf>,
+    tx: Sender<Action>,
+) {
     std::thread::spawn(move || {
+        let _ = tx.send(match location::resolve(annotations.as_deref(), &paths) {
+            Ok(loc) => Action::StoreOpened(Box::new(Store::open_or_hold(loc.path))),
+            Err(e) => Action::StoreFailed(e.to_string()),
+        });
         let corpus = if paths.is_empty() {
             crate::sample::corpus()
         } else {
@@ -126,6 +140,7 @@ fn event_loop(
         while let Ok(action) = rx.try_recv() {
             update(app, action);
         }
+        update(app, Action::Tick(Instant::now()));
     }
 }
 

@@ -26,6 +26,11 @@ pub struct Styles {
     pub warning: Style,
     /// Added to mentions of filtered entities.
     pub filtered: Style,
+    /// The user's highlights (and passages with a note, underlined too).
+    pub highlight: Style,
+    pub note: Style,
+    /// A bookmarked place.
+    pub bookmark: Style,
     pub no_color: bool,
 }
 
@@ -108,6 +113,18 @@ impl Styles {
             status: both(t.status_fg, t.status_bg, Modifier::REVERSED),
             warning: fg(t.warning).add_modifier(Modifier::BOLD),
             filtered: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            highlight: both(
+                Colour::Ansi(Ansi::Black),
+                Colour::Ansi(Ansi::LightYellow),
+                Modifier::ITALIC | Modifier::UNDERLINED,
+            ),
+            note: both(
+                Colour::Ansi(Ansi::Black),
+                Colour::Ansi(Ansi::LightYellow),
+                Modifier::ITALIC | Modifier::UNDERLINED,
+            )
+            .add_modifier(Modifier::UNDERLINED),
+            bookmark: fg(t.chip).add_modifier(Modifier::UNDERLINED | Modifier::ITALIC),
             no_color,
         }
     }

@@ -2,24 +2,41 @@
 
 use ratatui::layout::{Position, Rect};
 
-use super::action::{Action, AnnotationAction, MouseInput, MouseKind};
+use super::action::{Action, MouseInput, MouseKind};
 use super::app::{App, Pane, Popup, SidebarRow};
 use super::layout;
 use super::library::Library;
+use super::popup::InputMode;
 
 /// Applies one action, then brings the derived view state (wrap, offsets) up to date.
 pub fn update(app: &mut App, action: Action) {
-    if !matches!(
+    let background = matches!(
         action,
-        Action::Progress(_) | Action::Resize(..) | Action::Loaded(_)
-    ) {
+        Action::Progress(_)
+            | Action::Resize(..)
+            | Action::Loaded(_)
+            | Action::Tick(_)
+            | Action::StoreOpened(_)
+            | Action::AnnotationsPath(_)
+    );
+    if !background {
         app.message = None;
+        if !matches!(action, Action::Quit) {
+            app.annot.quit_armed = false;
+        }
     }
-    if app.popup.is_some() && popup_action(app, &action) {
+    let consumed = match app.popup.as_ref().map(Popup::mode) {
+        Some(InputMode::Scroll) => popup_action(app, &action),
+        Some(InputMode::Text | InputMode::List) => app.annotation_popup_key(&action),
+        None => false,
+    };
+    if consumed {
+        app.sync_view();
+        app.sync_annotations();
         return;
     }
     match action {
-        Action::Quit => app.should_quit = true,
+        Action::Quit => app.quit(),
         Action::Help => app.popup = Some(Popup::Help { scroll: 0 }),
         Action::Warnings => app.popup = Some(Popup::Warnings { scroll: 0 }),
         Action::ClosePopup => app.popup = None,
@@ -50,6 +67,7 @@ pub fn update(app: &mut App, action: Action) {
             app.refresh_scope();
         }
         Action::ToggleBoilerplate => {
+            app.annot.selection = None;
             app.reader.show_boilerplate = !app.reader.show_boilerplate;
             app.sync_view();
             app.refresh_search();
@@ -68,18 +86,15 @@ pub fn update(app: &mut App, action: Action) {
                 app.focus = Pane::Reader;
             }
         }
-        Action::ToggleRead => {
-            let target = match app.focus {
-                Pane::List => app.list.selected_article(),
-                _ => app.reader.article,
-            };
-            if let Some(a) = target
-                && !app.read.remove(&a)
-            {
-                app.read.insert(a);
-            }
+        Action::ToggleRead => app.toggle_read(),
+        Action::Annotation(a) => app.annotation_action(a),
+        Action::Complete => {}
+        Action::Tick(now) => app.tick(now),
+        Action::StoreOpened(store) => app.attach_store(*store),
+        Action::StoreFailed(why) => {
+            app.message = Some(format!("⚠ annotations are off: {why}"));
+            app.annot.unavailable = Some(why);
         }
-        Action::Annotation(a) => annotation_placeholder(app, a),
         Action::Input(c) => input(app, Some(c)),
         Action::InputBackspace => input(app, None),
         Action::Resize(w, h) => {
@@ -97,6 +112,9 @@ pub fn update(app: &mut App, action: Action) {
             app.list.selected = 0;
             app.refresh_scope();
             app.refresh_list();
+            if app.annot.store.is_some() {
+                app.library_and_store_ready();
+            }
         }
         Action::LoadFailed(e) => {
             app.loading = None;
@@ -105,12 +123,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::AnnotationsPath(p) => app.annotations_path = p,
     }
     app.sync_view();
-}
-
-/// ANNOTATIONS HOOK: the annotation keys (v, H, a, t, m, e, Ctrl-s) land here until the
-/// annotations work replaces this with the real behaviour.
-fn annotation_placeholder(app: &mut App, a: AnnotationAction) {
-    app.message = Some(format!("{} arrives with annotations", a.label()));
+    app.sync_annotations();
 }
 
 /// Keys while a popup is open; true when the action was consumed.
@@ -119,7 +132,10 @@ fn popup_action(app: &mut App, action: &Action) -> bool {
         return false;
     };
     let scroll = match popup {
-        Popup::Help { scroll } | Popup::Warnings { scroll } => scroll,
+        Popup::Help { scroll } | Popup::Warnings { scroll } | Popup::FileProblem { scroll } => {
+            scroll
+        }
+        _ => return false,
     };
     match action {
         Action::Down => *scroll = scroll.saturating_add(1),
@@ -129,7 +145,14 @@ fn popup_action(app: &mut App, action: &Action) -> bool {
         Action::Top => *scroll = 0,
         Action::Bottom => *scroll = u16::MAX / 2,
         Action::Quit => return false,
-        Action::Resize(..) | Action::Progress(_) | Action::Loaded(_) | Action::LoadFailed(_) => {
+        Action::Resize(..)
+        | Action::Progress(_)
+        | Action::Loaded(_)
+        | Action::LoadFailed(_)
+        | Action::Tick(_)
+        | Action::StoreOpened(_)
+        | Action::StoreFailed(_)
+        | Action::AnnotationsPath(_) => {
             return false;
         }
         _ => app.popup = None,
@@ -177,8 +200,16 @@ fn move_by(app: &mut App, delta: isize) {
         }
         Pane::Sidebar => move_sidebar(app, delta),
         Pane::Reader => {
+            if app.annot.selection.is_some() {
+                let step = delta.clamp(-100_000, 100_000);
+                app.extend_selection(step);
+                return;
+            }
             let top = app.reader.top.saturating_add_signed(delta);
             app.set_top(top);
+            if delta > 0 {
+                app.reached_end();
+            }
         }
     }
 }
@@ -314,6 +345,10 @@ fn input(app: &mut App, c: Option<char>) {
 /// Esc, in order: close an open input and clear what it holds; else clear the focused
 /// pane's search or title filter; else remove the last entity filter; else leave zen.
 fn escape(app: &mut App) {
+    if app.annot.selection.take().is_some() {
+        app.message = Some("selection cancelled".into());
+        return;
+    }
     if app.list.editing {
         app.list.editing = false;
         app.list.query.clear();

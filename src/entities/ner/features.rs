@@ -6,11 +6,11 @@
 
 use std::collections::HashSet;
 
-use super::super::gazetteer::{Gazetteer, flag};
+use super::super::gazetteer::{FLAG_BITS, Gazetteer, flag};
 use super::super::text::{Token, fold, is_all_caps, is_capitalised};
 
 /// Bumped whenever a feature changes meaning.
-pub const FEATURE_VERSION: u32 = 5;
+pub const FEATURE_VERSION: u32 = 6;
 /// log2 of the number of hash buckets.
 pub const BUCKET_BITS: u32 = 19;
 pub const BUCKETS: usize = 1 << BUCKET_BITS;
@@ -265,7 +265,7 @@ pub fn static_features(
             u64::from(t.sent_start) | u64::from(w.cap) << 1 | u64::from(w.all_caps) << 2,
         );
         f(26, u64::from(w.org_pos));
-        for bit in 0..12u64 {
+        for bit in 0..FLAG_BITS {
             if w.gaz & (1 << bit) != 0 {
                 f(14, bit * 2 + u64::from(w.cap));
             }

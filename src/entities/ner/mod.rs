@@ -12,7 +12,7 @@ pub mod train;
 use std::sync::OnceLock;
 
 use super::text::Token;
-use features::{BUCKETS, DocInfo, TokInfo, dyn_feature, static_features};
+use features::{BUCKET_BITS, BUCKETS, DocInfo, TokInfo, dyn_feature, static_features};
 
 /// Tag set: O, then B/I for person, place and organization.
 pub const LABELS: [&str; 7] = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG"];
@@ -37,11 +37,14 @@ pub fn allowed(prev: usize, l: usize) -> bool {
     label_type(prev) == label_type(l)
 }
 
-const MAGIC: &[u8; 6] = b"BLNER1";
+const MAGIC: &[u8; 6] = b"BLNER2";
 
-/// Dense weights: `BUCKETS × NL` scores.
+/// One bucket's weights, padded to eight lanes so a row is 16 aligned bytes.
+type Row = [i16; 8];
+
+/// Dense quantised weights: one [`Row`] per hash bucket.
 pub struct Model {
-    weights: Vec<i16>,
+    rows: Vec<Row>,
 }
 
 static EMBEDDED: OnceLock<Option<Model>> = OnceLock::new();
@@ -54,60 +57,77 @@ impl Model {
             .as_ref()
     }
 
-    /// Decodes the sparse on-disk form: magic, feature version (u32), row count (u32), then
-    /// rows of bucket (u32) and `NL` weights (i16), all little-endian.
+    /// A model with every weight zero (tags everything O); a training fallback.
+    pub fn empty() -> Model {
+        Model {
+            rows: vec![[0; 8]; BUCKETS],
+        }
+    }
+
+    /// Decodes the sparse on-disk form: magic, feature version (u32), bucket bits (u32),
+    /// row count (u32), then rows of bucket (u32) and `NL` weights (i16), all little-endian.
     pub fn from_bytes(b: &[u8]) -> Option<Model> {
         let rest = b.strip_prefix(MAGIC.as_slice())?;
         let u32_at = |s: &[u8], i: usize| -> Option<u32> {
             Some(u32::from_le_bytes(s.get(i..i + 4)?.try_into().ok()?))
         };
-        if u32_at(rest, 0)? != features::FEATURE_VERSION {
+        if u32_at(rest, 0)? != features::FEATURE_VERSION || u32_at(rest, 4)? != BUCKET_BITS {
             return None;
         }
-        let rows = u32_at(rest, 4)? as usize;
-        let mut weights = vec![0i16; BUCKETS * NL];
+        let n = u32_at(rest, 8)? as usize;
+        let mut rows = vec![[0i16; 8]; BUCKETS];
         let row_len = 4 + 2 * NL;
-        let body = rest.get(8..8 + rows * row_len)?;
+        let body = rest.get(12..12 + n.checked_mul(row_len)?)?;
         for row in body.chunks_exact(row_len) {
             let bucket = u32_at(row, 0)? as usize;
-            let dst = weights.get_mut(bucket * NL..bucket * NL + NL)?;
-            for (k, w) in dst.iter_mut().enumerate() {
+            let dst = rows.get_mut(bucket)?;
+            for (k, w) in dst.iter_mut().take(NL).enumerate() {
                 *w = i16::from_le_bytes([row[4 + 2 * k], row[5 + 2 * k]]);
             }
         }
-        Some(Model { weights })
+        Some(Model { rows })
     }
 
-    /// Encodes dense float weights: prunes |w| below `min_abs`, quantises to i16.
-    pub fn encode(weights: &[f32], min_abs: f32) -> Vec<u8> {
+    /// Quantises dense float weights (`BUCKETS × NL`) to i16, dropping |w| below `min_abs`.
+    pub fn from_weights(weights: &[f32], min_abs: f32) -> Model {
         let max = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-9);
         let scale = 32000.0 / max;
-        let mut out = Vec::new();
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&features::FEATURE_VERSION.to_le_bytes());
-        let mut rows = Vec::new();
-        for (b, row) in weights.chunks_exact(NL).enumerate() {
-            if row.iter().any(|w| w.abs() >= min_abs) {
-                rows.extend_from_slice(&(b as u32).to_le_bytes());
-                for w in row {
-                    let q = if w.abs() >= min_abs {
-                        (w * scale).round() as i16
-                    } else {
-                        0
-                    };
-                    rows.extend_from_slice(&q.to_le_bytes());
+        let mut rows = vec![[0i16; 8]; BUCKETS];
+        for (dst, row) in rows.iter_mut().zip(weights.chunks_exact(NL)) {
+            for (d, w) in dst.iter_mut().zip(row) {
+                if w.abs() >= min_abs {
+                    *d = (w * scale).round() as i16;
                 }
             }
         }
-        out.extend_from_slice(&((rows.len() / (4 + 2 * NL)) as u32).to_le_bytes());
-        out.extend_from_slice(&rows);
+        Model { rows }
+    }
+
+    /// Encodes the non-zero rows in the form [`Model::from_bytes`] reads.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&features::FEATURE_VERSION.to_le_bytes());
+        out.extend_from_slice(&BUCKET_BITS.to_le_bytes());
+        let mut body = Vec::new();
+        let mut n = 0u32;
+        for (b, row) in self.rows.iter().enumerate() {
+            if row.iter().any(|w| *w != 0) {
+                n += 1;
+                body.extend_from_slice(&(b as u32).to_le_bytes());
+                for w in &row[..NL] {
+                    body.extend_from_slice(&w.to_le_bytes());
+                }
+            }
+        }
+        out.extend_from_slice(&n.to_le_bytes());
+        out.extend_from_slice(&body);
         out
     }
 
     #[inline]
-    fn add(&self, scores: &mut [i32; NL], bucket: u32) {
-        let base = bucket as usize * NL;
-        if let Some(row) = self.weights.get(base..base + NL) {
+    fn add(&self, scores: &mut [i32; 8], bucket: u32) {
+        if let Some(row) = self.rows.get(bucket as usize) {
             for (s, w) in scores.iter_mut().zip(row) {
                 *s += i32::from(*w);
             }
@@ -120,14 +140,16 @@ impl Model {
         let mut labels = Vec::with_capacity(tokens.len());
         let (mut p1, mut p2) = (NL, NL);
         for i in 0..tokens.len() {
-            let mut scores = [0i32; NL];
+            let mut scores = [0i32; 8];
             for &b in &feats[offsets[i]..offsets[i + 1]] {
                 self.add(&mut scores, b);
             }
             for b in dynamic_features(p1, p2, &infos[i]) {
                 self.add(&mut scores, b);
             }
-            let best = best_allowed(&scores, p1);
+            let mut s7 = [0i32; NL];
+            s7.copy_from_slice(&scores[..NL]);
+            let best = best_allowed(&s7, p1);
             labels.push(best);
             p2 = p1;
             p1 = best;

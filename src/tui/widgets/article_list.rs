@@ -100,7 +100,7 @@ impl Widget for ArticleList<'_> {
                 continue;
             };
             let selected = app.list.offset + row == app.list.selected;
-            let read = app.read.contains(&a);
+            let read = app.annot.is_read(a);
             let base = if selected && focused {
                 app.styles.selection
             } else if selected {
@@ -146,18 +146,31 @@ impl Widget for ArticleList<'_> {
             buf.set_style(line_rect, base);
             Line::from(spans).render(line_rect, buf);
             if y + 1 < items.bottom() {
-                let src = truncate(&app.lib.source(a), width.saturating_sub(2));
+                let count = app.annot.count(a);
+                let badge = if count > 0 {
+                    format!(" ✎{count}")
+                } else {
+                    String::new()
+                };
+                let badge_w = unicode_width::UnicodeWidthStr::width(badge.as_str());
+                let room = width.saturating_sub(2 + badge_w);
+                let src = truncate(&app.lib.source(a), room);
+                let src_w = unicode_width::UnicodeWidthStr::width(src.as_str());
                 let src_rect = Rect {
                     y: y + 1,
                     height: 1,
                     ..items
                 };
                 buf.set_style(src_rect, base);
-                Line::from(vec![
+                let mut spans = vec![
                     Span::styled("  ", base),
                     Span::styled(src, base.patch(app.styles.dimmed)),
-                ])
-                .render(src_rect, buf);
+                ];
+                if count > 0 {
+                    spans.push(Span::raw(" ".repeat(room.saturating_sub(src_w))));
+                    spans.push(Span::styled(badge, base.add_modifier(Modifier::BOLD)));
+                }
+                Line::from(spans).render(src_rect, buf);
             }
         }
     }

@@ -1,12 +1,18 @@
 //! Rendering: `impl Widget for &App` lays out the screen and hands each area to the
 //! widget of its pane. Widgets only read the app; nothing here changes state.
 
+mod annotations_view;
 mod article_list;
+mod correction_popup;
+mod file_popups;
 mod filters;
 mod help;
+mod note_popup;
+mod popup_frame;
 mod reader;
 mod sidebar;
 mod status;
+mod tag_popup;
 mod warnings;
 
 use ratatui::buffer::Buffer;
@@ -19,12 +25,17 @@ use unicode_width::UnicodeWidthChar;
 use super::app::{App, Pane, Popup};
 use super::layout;
 
+pub use annotations_view::AnnotationsPopup;
 pub use article_list::ArticleList;
+pub use correction_popup::CorrectionMenu;
+pub use file_popups::{FileProblemPopup, SaveAsInput};
 pub use filters::Chips;
 pub use help::HelpPopup;
+pub use note_popup::NoteEditor;
 pub use reader::Reader;
 pub use sidebar::Sidebar;
 pub use status::StatusLine;
+pub use tag_popup::TagInput;
 pub use warnings::WarningsPopup;
 
 impl Widget for &App {
@@ -45,11 +56,29 @@ impl Widget for &App {
         if let Some(r) = areas.status {
             StatusLine { app: self }.render(r, buf);
         }
-        match self.popup {
-            Some(Popup::Help { scroll }) => HelpPopup { app: self, scroll }.render(area, buf),
-            Some(Popup::Warnings { scroll }) => {
-                WarningsPopup { app: self, scroll }.render(area, buf)
+        match &self.popup {
+            Some(Popup::Help { scroll }) => HelpPopup {
+                app: self,
+                scroll: *scroll,
             }
+            .render(area, buf),
+            Some(Popup::Warnings { scroll }) => WarningsPopup {
+                app: self,
+                scroll: *scroll,
+            }
+            .render(area, buf),
+            Some(Popup::FileProblem { scroll }) => FileProblemPopup {
+                app: self,
+                scroll: *scroll,
+            }
+            .render(area, buf),
+            Some(Popup::Note(note)) => NoteEditor { app: self, note }.render(area, buf),
+            Some(Popup::Tag(popup)) => TagInput { app: self, popup }.render(area, buf),
+            Some(Popup::Annotations(view)) => {
+                AnnotationsPopup { app: self, view }.render(area, buf)
+            }
+            Some(Popup::Correct(popup)) => CorrectionMenu { app: self, popup }.render(area, buf),
+            Some(Popup::SaveAs(popup)) => SaveAsInput { app: self, popup }.render(area, buf),
             None => {}
         }
     }

@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::{input_line, pane_block, truncate};
 use crate::article::{Article, BlockKind};
-use crate::tui::app::{App, Pane};
+use crate::tui::app::{App, PaintKind, Pane};
 use crate::tui::layout;
 use crate::tui::wrap::{Wrapped, WrappedLine, wrap_article};
 
@@ -74,6 +74,26 @@ pub(crate) fn line_spans<'t>(
         cuts.push(c.0.clamp(s, e));
         cuts.push(c.1.clamp(s, e));
     }
+    let paint: Vec<&(std::ops::Range<usize>, PaintKind)> = app
+        .annot
+        .paint
+        .iter()
+        .filter(|(r, _)| r.start < e && r.end > s)
+        .collect();
+    for (r, _) in &paint {
+        cuts.push(r.start.clamp(s, e));
+        cuts.push(r.end.clamp(s, e));
+    }
+    let selection = app
+        .annot
+        .selection
+        .as_ref()
+        .filter(|sel| sel.article == a)
+        .and_then(|sel| sel.range());
+    if let Some(r) = &selection {
+        cuts.push(r.start.clamp(s, e));
+        cuts.push(r.end.clamp(s, e));
+    }
     cuts.sort_unstable();
     cuts.dedup();
     let mut spans = Vec::with_capacity(cuts.len() + 1);
@@ -93,6 +113,15 @@ pub(crate) fn line_spans<'t>(
             continue;
         }
         let mut style = base;
+        for (r, kind) in &paint {
+            if r.start <= p && q <= r.end {
+                style = style.patch(match kind {
+                    PaintKind::Highlight => app.styles.highlight,
+                    PaintKind::Note => app.styles.note,
+                    PaintKind::Bookmark => app.styles.bookmark,
+                });
+            }
+        }
         for m in &mentions {
             if m.start <= p && q <= m.end {
                 style = style.patch(app.styles.kind(app.lib.kind(m.entity)));
@@ -106,6 +135,12 @@ pub(crate) fn line_spans<'t>(
         }
         if app.reader.cursor.is_some_and(|c| c.0 <= p && q <= c.1) {
             style = style.patch(app.styles.current_match);
+        }
+        if selection
+            .as_ref()
+            .is_some_and(|r| r.start <= p && q <= r.end)
+        {
+            style = style.patch(app.styles.selection);
         }
         spans.push(Span::styled(text, style));
     }

@@ -9,7 +9,43 @@ use ratatui::widgets::Widget;
 
 use super::truncate;
 use crate::tui::action::LoadPhase;
-use crate::tui::app::App;
+use crate::tui::app::{App, SaveState};
+
+/// The annotation file and whether it holds everything: the whole path when there is
+/// room, else its name, else only the state.
+fn file_part(app: &App, room: usize) -> Option<Span<'static>> {
+    let st = app.styles.status;
+    let (state, warn) = match &app.annot.save {
+        SaveState::Clean => ("", false),
+        SaveState::Unsaved => ("● unsaved ", false),
+        SaveState::Saved => ("✓ saved ", false),
+        SaveState::Merged => ("✓ merged+saved ", false),
+        SaveState::Failed(_) => ("⚠ NOT SAVED ", true),
+        SaveState::Blocked(_) => ("⚠ NOT SAVED (file has errors; ctrl-s: save as) ", true),
+    };
+    let style = if warn {
+        st.patch(app.styles.warning)
+    } else {
+        st
+    };
+    let Some(path) = &app.annotations_path else {
+        return app
+            .annot
+            .unavailable
+            .as_ref()
+            .map(|_| Span::styled("│ ⚠ annotations off ", st.patch(app.styles.warning)));
+    };
+    let full = format!("│ {state}{} ", path.display());
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let short = format!("│ {state}{name} ");
+    let text = [full, short, format!("│ {state}")]
+        .into_iter()
+        .find(|t| unicode_width::UnicodeWidthStr::width(t.as_str()) <= room)?;
+    Some(Span::styled(text, style))
+}
 
 /// The bottom line.
 pub struct StatusLine<'a> {
@@ -62,9 +98,6 @@ impl Widget for StatusLine<'_> {
                 st.patch(app.styles.warning),
             ));
         }
-        if let Some(p) = &app.annotations_path {
-            parts.push(Span::styled(format!("│ {} ", p.display()), st));
-        }
         if let Some(m) = &app.message {
             parts.push(Span::styled(
                 format!("│ {m} "),
@@ -72,8 +105,12 @@ impl Widget for StatusLine<'_> {
             ));
         }
         let help = " ? help ";
-        let used: usize = parts.iter().map(|s| s.width()).sum();
         let room = usize::from(area.width);
+        let used: usize = parts.iter().map(|s| s.width()).sum();
+        if let Some(span) = file_part(app, room.saturating_sub(used + help.len())) {
+            parts.push(span);
+        }
+        let used: usize = parts.iter().map(|s| s.width()).sum();
         if used + help.len() <= room {
             parts.push(Span::styled(" ".repeat(room - used - help.len()), st));
             parts.push(Span::styled(help, st));

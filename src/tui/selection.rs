@@ -1,0 +1,127 @@
+//! Selections in the reader are made of whole sentences (Unicode sentence bounds, UAX
+//! #29) of the blocks shown: `v` picks one, `j`/`k` move its end by one sentence.
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::article::Article;
+
+/// Byte ranges (into `article.text`) of the sentences of the shown blocks, in text
+/// order, without surrounding white space.
+pub fn sentences(article: &Article, show_boilerplate: bool) -> Vec<Range<usize>> {
+    let whole = [0..article.text.len()];
+    let ranges: Vec<Range<usize>> = if article.blocks.is_empty() {
+        whole.to_vec()
+    } else {
+        article
+            .blocks
+            .iter()
+            .filter(|b| show_boilerplate || !b.kind.is_boilerplate())
+            .map(|b| b.bytes.clone())
+            .collect()
+    };
+    let mut out = Vec::new();
+    for r in ranges {
+        let Some(text) = article.text.get(r.clone()) else {
+            continue;
+        };
+        for (i, s) in text.split_sentence_bound_indices() {
+            // A blank line inside a block also ends a sentence (lists, verse, captions).
+            let mut offset = 0;
+            for part in s.split("\n\n") {
+                let lead = part.len() - part.trim_start().len();
+                let t = part.trim();
+                if !t.is_empty() {
+                    let start = r.start + i + offset + lead;
+                    out.push(start..start + t.len());
+                }
+                offset += part.len() + 2;
+            }
+        }
+    }
+    out
+}
+
+/// The index of the sentence holding byte `at`, else the first one after it, else the
+/// last one.
+pub fn sentence_at(sentences: &[Range<usize>], at: usize) -> Option<usize> {
+    if sentences.is_empty() {
+        return None;
+    }
+    Some(
+        sentences
+            .iter()
+            .position(|r| r.end > at)
+            .unwrap_or(sentences.len() - 1),
+    )
+}
+
+/// The text of a range as one line (white space runs become one space), cut to `max`
+/// chars with an ellipsis.
+pub fn one_line(text: &str, max: usize) -> String {
+    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if joined.chars().count() <= max {
+        return joined;
+    }
+    let mut s: String = joined.chars().take(max.saturating_sub(1)).collect();
+    s.push('…');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Block, BlockKind};
+    use std::path::PathBuf;
+
+    fn article(text: &str, blocks: Vec<Block>) -> Article {
+        Article {
+            id: "x".into(),
+            path: PathBuf::from("x.txt"),
+            other_paths: vec![],
+            meta: Default::default(),
+            title: "T".into(),
+            text: text.into(),
+            blocks,
+            warnings: vec![],
+            word_count: 0,
+        }
+    }
+
+    #[test]
+    fn sentences_are_trimmed_byte_ranges_of_shown_blocks() {
+        let text = "Title\n\nOne two. Three four? Five.\n\nSign up now.";
+        let blocks = vec![
+            Block {
+                kind: BlockKind::Title,
+                lines: 0..2,
+                bytes: 0..5,
+            },
+            Block {
+                kind: BlockKind::Paragraph,
+                lines: 2..4,
+                bytes: 7..33,
+            },
+            Block {
+                kind: BlockKind::Boilerplate,
+                lines: 4..5,
+                bytes: 35..text.len(),
+            },
+        ];
+        let a = article(text, blocks);
+        let s: Vec<&str> = sentences(&a, false).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(s, ["Title", "One two.", "Three four?", "Five."]);
+        assert_eq!(sentences(&a, true).len(), 5);
+        let ss = sentences(&a, false);
+        assert_eq!(sentence_at(&ss, 0), Some(0));
+        assert_eq!(sentence_at(&ss, 6), Some(1), "between blocks: the next one");
+        assert_eq!(sentence_at(&ss, 999), Some(3));
+    }
+
+    #[test]
+    fn one_line_collapses_and_cuts() {
+        assert_eq!(one_line("a\n b  c", 10), "a b c");
+        assert_eq!(one_line("abcdefgh", 4), "abc…");
+    }
+}
