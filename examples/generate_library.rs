@@ -727,12 +727,14 @@ fn duplicate_of(file: &File, index: usize) -> File {
     }
 }
 
+#[allow(dead_code)]
 struct Args {
     articles: usize,
     out: PathBuf,
     seed: u64,
 }
 
+#[allow(dead_code)]
 fn parse_args() -> Result<Args, String> {
     let mut articles = 2_000;
     let mut out = None;
@@ -768,6 +770,29 @@ fn write(root: &Path, file: &File) -> std::io::Result<()> {
     fs::write(path, &file.bytes)
 }
 
+/// Writes the library of `articles` files under `root`; returns (files, bytes). Also used
+/// by `benches/scale.rs`.
+pub fn write_library(root: &Path, articles: usize, seed: u64) -> std::io::Result<(usize, usize)> {
+    let sizes: Vec<usize> = (0..articles)
+        .into_par_iter()
+        .map(|i| {
+            // Every 200th article is a syndicated copy of the one before, counted in the
+            // total.
+            if i % 200 == 199 {
+                let original = article(seed, i - 1);
+                let copy = duplicate_of(&original, i);
+                write(root, &copy)?;
+                return Ok(copy.bytes.len());
+            }
+            let file = article(seed, i);
+            write(root, &file)?;
+            Ok(file.bytes.len())
+        })
+        .collect::<std::io::Result<_>>()?;
+    Ok((sizes.len(), sizes.iter().sum()))
+}
+
+#[allow(dead_code)] // Unused when the file is included by the scale bench.
 fn main() -> ExitCode {
     let args = match parse_args() {
         Ok(a) => a,
@@ -776,29 +801,12 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let written: std::io::Result<Vec<usize>> = (0..args.articles)
-        .into_par_iter()
-        .map(|i| {
-            // Every 200th article also appears as a syndicated copy, counted in the total.
-            if i % 200 == 199 {
-                let original = article(args.seed, i - 1);
-                let copy = duplicate_of(&original, i);
-                write(&args.out, &copy)?;
-                return Ok(copy.bytes.len());
-            }
-            let file = article(args.seed, i);
-            write(&args.out, &file)?;
-            Ok(file.bytes.len())
-        })
-        .collect();
-    match written {
-        Ok(sizes) => {
-            let total: usize = sizes.iter().sum();
+    match write_library(&args.out, args.articles, args.seed) {
+        Ok((files, total)) => {
             println!(
-                "wrote {} files, {:.1} MB ({:.0} bytes average) to {}",
-                sizes.len(),
+                "wrote {files} files, {:.1} MB ({:.0} bytes average) to {}",
                 total as f64 / 1e6,
-                total as f64 / sizes.len().max(1) as f64,
+                total as f64 / files.max(1) as f64,
                 args.out.display()
             );
             ExitCode::SUCCESS

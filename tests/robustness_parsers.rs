@@ -18,7 +18,7 @@ use proptest::prelude::*;
 /// A scraped-style article written for these tests: furniture, front matter, odd bytes.
 const ARTICLE: &str = "+++\ntitle = \"Dam talks\"\nauthor = \"Ana Ruiz\"\n+++\nWorld\n\nTalks on the dam resume\n\nBy Ana Ruiz\n\nMarco Santini/Northlight Images\n\nVARNESK \u{2014} The delegations met again on Monday to discuss the water sharing plan, officials said.\n\n\"We have been patient,\" the minister said.\n\n\"We have been patient,\"\n\nWhat comes next?\n\nCaf\u{e9} owners near the dam said the river had fallen to its lowest level in a decade.\n\nSign up for our weekly newsletter\n";
 
-const CONFIG: &str = "mouse = false\n\n[keys]\nquit = [\"q\", \"ctrl-c\"]\nzen = [\"Z\"]\n\n[theme]\nperson = \"lightblue\"\ntitle = \"#ffaa00\"\n\n[layout]\nlist = 30\nreader = 45\nsidebar = 25\n\n[[topics]]\nname = \"Water\"\nkeywords = [\"river\", \"dam\"]\n";
+const CONFIG: &str = "mouse = false\n\n[keys]\nquit = [\"q\", \"ctrl-c\"]\nzen = [\"Z\"]\n\n[theme]\nperson = \"lightblue\"\ntitle = \"#ffaa00\"\n\n[layout]\nlist = 30\nreader = 45\nsidebar = 25\n\n[[topic]]\nname = \"Water\"\nkeywords = [\"river\", \"dam\"]\n";
 
 const ANNOTATIONS: &str = "schema = \"byline-annotations\"\nschema_version = 1\n\n[[article]]\nid = \"0123456789abcdef\"\npath = \"news/talks.txt\"\ntitle = \"Talks\"\ntext_hash = \"fedcba9876543210\"\nstatus = \"read\"\n\n[[annotation]]\nid = \"6f1c2a8e-8d4b-4f7e-9d62-0c1f5b0a7e11\"\narticle = \"0123456789abcdef\"\nmotivation = \"highlighting\"\ncreated = 2025-03-01T09:30:00Z\nmodified = 2025-03-01T09:31:00Z\nquote = \"the water sharing plan\"\nprefix = \"to discuss \"\nsuffix = \", officials\"\nstart = 40\nend = 62\nnote = \"n\u{e9}\"\ntags = [\"water\"]\n";
 

@@ -368,16 +368,15 @@ fn boilerplate_hidden_until_b() {
 }
 
 #[test]
-fn read_marks_and_annotation_placeholders() {
+fn annotation_keys_say_why_without_an_annotation_file() {
     let mut app = app(120, 40);
     keys(&mut app, "r");
-    assert!(screen(&app).contains("✓ Kerry meets Putin"));
-    keys(&mut app, "r");
+    assert!(screen(&app).contains("the annotations file is not open yet"));
     assert!(!screen(&app).contains("✓ Kerry meets Putin"));
     keys(&mut app, "H");
-    assert!(screen(&app).contains("highlighting arrives with annotations"));
+    assert!(screen(&app).contains("select a passage first"));
     ctrl(&mut app, 's');
-    assert!(screen(&app).contains("saving arrives with annotations"));
+    assert!(screen(&app).contains("the annotations file is not open yet"));
 }
 
 #[test]

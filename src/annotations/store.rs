@@ -443,7 +443,7 @@ impl Store {
         self.touch_article(article);
         let mut a = Store::blank(Some(article), Motivation::Commenting);
         a.anchor = anchor;
-        a.note = Some(note.to_string());
+        a.note = Some(note.to_string()).filter(|n| !n.is_empty());
         Ok(self.push(a))
     }
 

@@ -54,6 +54,13 @@ impl Features {
     }
 }
 
+/// [`Features::key`] of a unit's joined text without measuring the rest: the loader's
+/// first pass needs only the keys, and keeping full features for a whole library until its
+/// line counts are known would cost several times the library's size in memory.
+pub fn key_of(raw: &str) -> Option<u64> {
+    text::line_key(split_heading(raw.trim()).1)
+}
+
 fn split_heading(line: &str) -> (Option<usize>, &str) {
     let hashes = line.chars().take_while(|&c| c == '#').count();
     match line.get(hashes..) {

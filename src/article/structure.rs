@@ -34,6 +34,16 @@ impl Analysed {
         }
     }
 
+    /// [`Analysed::unit_keys`] without measuring the units (much cheaper in time and
+    /// memory than [`Analysed::new`]); always equal to `Analysed::new(text).unit_keys()`.
+    pub fn keys_only(text: &str) -> Vec<Option<u64>> {
+        let spans = units::line_spans(text);
+        units::units(text, &spans)
+            .iter()
+            .map(|u| super::features::key_of(&u.joined(text)))
+            .collect()
+    }
+
     /// Keys of the article's lines, for counting repetition across the library.
     pub fn line_keys(&self) -> Vec<u64> {
         self.feats.iter().filter_map(|f| f.key).collect()

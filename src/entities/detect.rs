@@ -140,9 +140,9 @@ const OF_ORG_HEADS: &[&str] = &[
 
 /// Sentence-initial words trimmed off the front of a name ("The Church" → "Church").
 const LEADING_FUNCTION_WORDS: &[&str] = &[
-    "The", "A", "An", "This", "That", "These", "Those", "But", "And", "Or", "When", "While",
-    "If", "As", "In", "On", "At", "For", "After", "Before", "During", "Under", "From", "With",
-    "By", "Of", "To", "Its", "His", "Her", "Their", "Our", "Then", "So", "Since", "Although",
+    "The", "A", "An", "This", "That", "These", "Those", "But", "And", "Or", "When", "While", "If",
+    "As", "In", "On", "At", "For", "After", "Before", "During", "Under", "From", "With", "By",
+    "Of", "To", "Its", "His", "Her", "Their", "Our", "Then", "So", "Since", "Although",
 ];
 
 const KINDS: [EntityKind; 3] = [
@@ -159,17 +159,38 @@ pub fn detect(text: &str, ranges: &[Range<usize>]) -> Vec<Found> {
 
 /// [`detect`] with a given model (`None`: the rule-based fallback). Used by training.
 pub fn detect_with(model: Option<&Model>, text: &str, ranges: &[Range<usize>]) -> Vec<Found> {
-    let mut tokens: Vec<Token<'_>> = Vec::new();
+    detect_tokens(model, text, &tokenize_ranges(text, ranges))
+}
+
+/// The tokens of the given byte ranges of `text`, in order.
+pub fn tokenize_ranges<'a>(text: &'a str, ranges: &[Range<usize>]) -> Vec<Token<'a>> {
+    let mut tokens: Vec<Token<'_>> = Vec::with_capacity(text.len() / 5);
     for r in ranges {
         if let Some(s) = text.get(r.clone()) {
             tokens.extend(tokenize(s, r.start));
         }
     }
-    if tokens.is_empty() {
+    tokens
+}
+
+/// [`detect_with`] over tokens already cut from `text` (so callers that also need the
+/// tokens, such as the topic finder, tokenize once).
+pub fn detect_tokens(model: Option<&Model>, text: &str, tokens: &[Token<'_>]) -> Vec<Found> {
+    detect_prepared(model, text, tokens, &token_info(tokens))
+}
+
+/// [`detect_tokens`] with the tokens' [`TokInfo`] already computed (shared with the topic
+/// finder).
+pub fn detect_prepared(
+    model: Option<&Model>,
+    text: &str,
+    tokens: &[Token<'_>],
+    infos: &[TokInfo],
+) -> Vec<Found> {
+    if tokens.is_empty() || infos.len() != tokens.len() {
         return Vec::new();
     }
-    let infos = token_info(&tokens);
-    let doc = DocInfo::new(&tokens);
+    let doc = DocInfo::new(&tokens, &infos);
     let labels = match model {
         Some(m) => m.tag(&tokens, &infos, &doc),
         None => rule_labels(&tokens, &infos),
@@ -363,7 +384,9 @@ fn of_org_phrases(
             && infos[b - 1].cap
             && !breaks[b]
             && infos[b - 1].gaz & (flag::STOP | flag::TITLE) == 0
-            && !(tokens[b - 1].sent_start && infos[b - 1].gaz & flag::COMMON != 0 && infos[b - 1].gaz & flag::DEMONYM == 0)
+            && !(tokens[b - 1].sent_start
+                && infos[b - 1].gaz & flag::COMMON != 0
+                && infos[b - 1].gaz & flag::DEMONYM == 0)
         {
             b -= 1;
         }
@@ -373,7 +396,11 @@ fn of_org_phrases(
     if added.is_empty() {
         return;
     }
-    spans.retain(|s| !added.iter().any(|a| s.0 < a.1 && a.0 < s.1 && s.0 >= a.0 && s.1 <= a.1));
+    spans.retain(|s| {
+        !added
+            .iter()
+            .any(|a| s.0 < a.1 && a.0 < s.1 && s.0 >= a.0 && s.1 <= a.1)
+    });
     // A span reaching outside a new phrase wins over it.
     added.retain(|a| !spans.iter().any(|s| s.0 < a.1 && a.0 < s.1));
     spans.extend(added);

@@ -6,6 +6,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use super::ner::features::{BuildFx, phrase_hash, word_hash};
 use super::text::fold;
 
 /// Bit flags for what a single word is known as.
@@ -33,13 +34,18 @@ pub const FLAG_BITS: u64 = 14;
 
 /// The parsed lists.
 pub struct Gazetteer {
-    words: HashMap<String, u16>,
+    words: HashMap<String, u16, BuildFx>,
     /// Multi-word places ("new york"), folded, words joined by one space.
-    places: HashSet<String>,
+    places: HashSet<String, BuildFx>,
     /// Country names, folded ("south korea").
-    countries: HashSet<String>,
+    countries: HashSet<String, BuildFx>,
     /// Multi-word organisations ("united nations"), folded.
-    orgs: HashSet<String>,
+    orgs: HashSet<String, BuildFx>,
+    /// The same lists keyed by [`word_hash`] / [`phrase_hash`]: the tagger's hot path looks
+    /// words up by the hash it computes anyway, without comparing strings.
+    words_h: HashMap<u64, u16, BuildFx>,
+    places_h: HashSet<u64, BuildFx>,
+    orgs_h: HashSet<u64, BuildFx>,
     /// Longest place name in words.
     pub max_place_words: usize,
     /// Folded variant → canonical name ("u.s." → "United States").
@@ -424,8 +430,8 @@ impl Gazetteer {
     }
 
     fn build() -> Gazetteer {
-        let mut words: HashMap<String, u16> = HashMap::new();
-        let mut places = HashSet::new();
+        let mut words: HashMap<String, u16, BuildFx> = HashMap::default();
+        let mut places: HashSet<String, BuildFx> = HashSet::default();
         let mut max_place_words = 1;
         let mut add = |w: &str, f: u16| {
             *words.entry(fold(w)).or_insert(0) |= f;
@@ -457,7 +463,7 @@ impl Gazetteer {
         for w in STOP_WORDS {
             add(w, flag::STOP);
         }
-        let mut add_place = |l: &str, f: u16, words: &mut HashMap<String, u16>| {
+        let mut add_place = |l: &str, f: u16, words: &mut HashMap<String, u16, BuildFx>| {
             let key = fold(l);
             let n = key.split(' ').count();
             if n == 1 {
@@ -473,12 +479,12 @@ impl Gazetteer {
         for l in lines(include_str!("../../data/places.txt")) {
             add_place(l, flag::PLACE, &mut words);
         }
-        let mut countries = HashSet::new();
+        let mut countries: HashSet<String, BuildFx> = HashSet::default();
         for l in lines(include_str!("../../data/countries.txt")) {
             add_place(l, flag::COUNTRY | flag::PLACE, &mut words);
             countries.insert(fold(l));
         }
-        let mut orgs = HashSet::new();
+        let mut orgs: HashSet<String, BuildFx> = HashSet::default();
         for l in lines(include_str!("../../data/organizations.txt")) {
             let key = fold(l);
             if key.contains(' ') {
@@ -497,7 +503,14 @@ impl Gazetteer {
                 aliases.insert(fold(k), v.to_string());
             }
         }
+        let words_h = words.iter().map(|(k, v)| (word_hash(k), *v)).collect();
+        let ph = |k: &String| phrase_hash(k.split(' ').map(word_hash));
+        let places_h = places.iter().map(ph).collect();
+        let orgs_h = orgs.iter().map(ph).collect();
         Gazetteer {
+            words_h,
+            places_h,
+            orgs_h,
             countries,
             words,
             places,
@@ -515,6 +528,24 @@ impl Gazetteer {
         self.words.get(&fold(word)).copied().unwrap_or(0)
     }
 
+    /// Flags of a word by the [`word_hash`] of its folded form.
+    #[inline]
+    pub fn flags_hashed(&self, h: u64) -> u16 {
+        self.words_h.get(&h).copied().unwrap_or(0)
+    }
+
+    /// Whether a phrase, by [`phrase_hash`], is a known multi-word place.
+    #[inline]
+    pub fn is_place_phrase_hashed(&self, h: u64) -> bool {
+        self.places_h.contains(&h)
+    }
+
+    /// Whether a phrase, by [`phrase_hash`], is a known multi-word organisation.
+    #[inline]
+    pub fn is_org_phrase_hashed(&self, h: u64) -> bool {
+        self.orgs_h.contains(&h)
+    }
+
     /// Flags of an already folded word.
     pub fn flags_folded(&self, folded: &str) -> u16 {
         self.words.get(folded).copied().unwrap_or(0)
@@ -529,7 +560,9 @@ impl Gazetteer {
     pub fn is_country(&self, folded: &str) -> bool {
         self.countries.contains(folded)
             || matches!(folded, "england" | "scotland" | "wales" | "korea")
-            || self.alias(folded).is_some_and(|c| self.countries.contains(&fold(c)))
+            || self
+                .alias(folded)
+                .is_some_and(|c| self.countries.contains(&fold(c)))
     }
 
     /// Whether a folded multi-word phrase ("united nations") is a known organisation.

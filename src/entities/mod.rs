@@ -16,7 +16,6 @@ pub mod resolve;
 pub mod text;
 pub mod topics;
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use rayon::prelude::*;
@@ -224,7 +223,7 @@ pub fn extract(corpus: &Corpus, topics: &[TopicDef]) -> EntityIndex {
 
 struct PerArticle {
     raw: Vec<resolve::RawMention>,
-    phrases: HashMap<String, topics::PhraseHits>,
+    phrases: topics::PhraseMap,
     user: Vec<(usize, usize, usize)>,
 }
 
@@ -287,7 +286,9 @@ pub fn extract_articles(articles: &[Article], topic_defs: &[TopicDef]) -> Entity
 fn extract_one(ai: usize, article: &Article, topic_defs: &[TopicDef]) -> PerArticle {
     let text = article.text.as_str();
     let ranges = article_ranges(article);
-    let found = detect::detect(text, &ranges);
+    let tokens = detect::tokenize_ranges(text, &ranges);
+    let infos = ner::features::token_info(&tokens);
+    let found = detect::detect_prepared(ner::Model::embedded(), text, &tokens, &infos);
     let raw = found
         .iter()
         .filter_map(|f| {
@@ -305,18 +306,12 @@ fn extract_one(ai: usize, article: &Article, topic_defs: &[TopicDef]) -> PerArti
             })
         })
         .collect();
-    let mut tokens = Vec::new();
-    for r in &ranges {
-        if let Some(s) = text.get(r.clone()) {
-            tokens.extend(text::tokenize(s, r.start));
-        }
-    }
     let names: Vec<(usize, usize)> = found
         .iter()
         .filter(|f| f.kind == EntityKind::Person)
         .map(|f| (f.start, f.end))
         .collect();
-    let phrases = topics::article_phrases(text, &tokens, &names);
+    let phrases = topics::article_phrases(text, &tokens, &infos, &names);
     let user = topics::user_topic_hits(topic_defs, &tokens);
     PerArticle { raw, phrases, user }
 }

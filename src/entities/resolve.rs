@@ -9,6 +9,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::gazetteer::Gazetteer;
+use super::ner::features::BuildFx;
 use super::text::{PARTICLES, name_words, slug, squash_spaces};
 use super::{Entity, EntityKind, Mention};
 
@@ -39,20 +40,12 @@ fn key_words(surface: &str) -> Vec<String> {
 }
 
 /// The name without leading particles ("al assad" → "assad").
-fn core_last(words: &[String]) -> Option<&str> {
-    words
-        .iter()
-        .rev()
-        .find(|w| !PARTICLES.contains(&w.as_str()))
-        .map(String::as_str)
+fn core_last<'a>(words: &[&'a str]) -> Option<&'a str> {
+    words.iter().rev().find(|w| !PARTICLES.contains(w)).copied()
 }
 
-fn is_short_form(words: &[String]) -> bool {
-    words
-        .iter()
-        .filter(|w| !PARTICLES.contains(&w.as_str()))
-        .count()
-        == 1
+fn is_short_form(words: &[&str]) -> bool {
+    words.iter().filter(|w| !PARTICLES.contains(w)).count() == 1
 }
 
 /// Groups mentions into entities. Topic mentions are not handled here.
@@ -67,21 +60,30 @@ pub fn resolve(raw: Vec<RawMention>) -> Vec<Entity> {
                 .or_insert_with(|| key_words(long).join(" "));
         }
     }
+    // Keys depend only on the surface: computed once per distinct surface.
+    let mut key_cache: HashMap<String, (String, Option<String>), BuildFx> = HashMap::default();
     let mut ms: Vec<M> = raw
         .into_iter()
         .map(|r| {
-            let surface = r
-                .surface
-                .trim_start_matches("the ")
-                .trim_start_matches("The ");
-            let (key, preferred) = match gaz.alias(surface) {
-                Some(canon) => (key_words(canon).join(" "), Some(canon.to_string())),
+            let (key, preferred) = match key_cache.get(r.surface.as_str()) {
+                Some(k) => k.clone(),
                 None => {
-                    let k = key_words(surface).join(" ");
-                    match acronym.get(&k) {
-                        Some(long) => (long.clone(), None),
-                        None => (k, None),
-                    }
+                    let surface = r
+                        .surface
+                        .trim_start_matches("the ")
+                        .trim_start_matches("The ");
+                    let k = match gaz.alias(surface) {
+                        Some(canon) => (key_words(canon).join(" "), Some(canon.to_string())),
+                        None => {
+                            let k = key_words(surface).join(" ");
+                            match acronym.get(&k) {
+                                Some(long) => (long.clone(), None),
+                                None => (k, None),
+                            }
+                        }
+                    };
+                    key_cache.insert(r.surface.clone(), k.clone());
+                    k
                 }
             };
             M {
@@ -104,7 +106,7 @@ pub fn resolve(raw: Vec<RawMention>) -> Vec<Entity> {
     let mut full_in_article: HashMap<(usize, String), BTreeMap<String, usize>> = HashMap::new();
     let mut org_by_first: HashMap<(usize, String), String> = HashMap::new();
     for m in &ms {
-        let words: Vec<String> = m.key.split(' ').map(str::to_string).collect();
+        let words: Vec<&str> = m.key.split(' ').collect();
         if m.raw.kind == EntityKind::Person && !is_short_form(&words) {
             if let Some(last) = core_last(&words) {
                 *full_by_last
@@ -121,7 +123,7 @@ pub fn resolve(raw: Vec<RawMention>) -> Vec<Entity> {
         }
         if m.raw.kind == EntityKind::Organization && words.len() >= 2 {
             org_by_first
-                .entry((m.raw.article, words[0].clone()))
+                .entry((m.raw.article, words[0].to_string()))
                 .or_insert_with(|| m.key.clone());
         }
     }
@@ -131,7 +133,7 @@ pub fn resolve(raw: Vec<RawMention>) -> Vec<Entity> {
             .map(|(k, _)| k.clone())
     };
     for m in &mut ms {
-        let words: Vec<String> = m.key.split(' ').map(str::to_string).collect();
+        let words: Vec<&str> = m.key.split(' ').collect();
         if !is_short_form(&words) || m.preferred.is_some() {
             continue;
         }

@@ -6,7 +6,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::gazetteer::{Gazetteer, flag};
+use super::gazetteer::flag;
+use super::ner::features::{BuildFx, TokInfo};
 use super::text::{Token, fold, slug};
 use super::{Entity, EntityKind, Mention, TopicDef};
 
@@ -351,6 +352,9 @@ const VERBISH: &[&str] = &[
     "meets",
 ];
 
+/// Candidate phrases of one article, keyed by normalised phrase.
+pub type PhraseMap = HashMap<String, PhraseHits, BuildFx>;
+
 /// Counts of one phrase in one article.
 #[derive(Debug, Default, Clone)]
 pub struct PhraseHits {
@@ -362,18 +366,20 @@ pub struct PhraseHits {
 /// Candidate key phrases of one article, keyed by normalised phrase.
 ///
 /// `names` are byte ranges of person mentions: phrases touching them are not topics.
-pub fn article_phrases(
+///
+/// `infos` are the tokens' [`TokInfo`] (folded form and word-list flags), computed once for
+/// the tagger and reused here; `names` must be sorted by start.
+pub fn article_phrases<'t>(
     text: &str,
     tokens: &[Token<'_>],
+    infos: &'t [TokInfo],
     names: &[(usize, usize)],
-) -> HashMap<String, PhraseHits> {
-    let gaz = Gazetteer::get();
-    let mut out: HashMap<String, PhraseHits> = HashMap::new();
+) -> PhraseMap {
+    let mut out = PhraseMap::default();
     // Segments: runs of content words not interrupted by stop words, punctuation or lines.
-    let mut seg: Vec<(usize, String, bool, bool)> = Vec::new(); // token index, folded, lower-case, in a person name
+    let mut seg: Vec<(usize, &'t str, bool, bool)> = Vec::new(); // token index, folded, lower-case, in a person name
     let mut key = String::new();
-    let mut flush = |seg: &mut Vec<(usize, String, bool, bool)>,
-                     out: &mut HashMap<String, PhraseHits>| {
+    let mut flush = |seg: &mut Vec<(usize, &'t str, bool, bool)>, out: &mut PhraseMap| {
         for i in 0..seg.len() {
             for n in 1..=3 {
                 if i + n > seg.len() {
@@ -383,8 +389,8 @@ pub fn article_phrases(
                 if !part.iter().any(|p| p.2) {
                     continue;
                 }
-                let first = part[0].1.as_str();
-                let last = part[n - 1].1.as_str();
+                let first = part[0].1;
+                let last = part[n - 1].1;
                 if n == 1 && (GENERIC.contains(&first) || first.chars().count() < 5) {
                     continue;
                 }
@@ -406,7 +412,7 @@ pub fn article_phrases(
                     if k > 0 {
                         key.push(' ');
                     }
-                    key.push_str(&p.1);
+                    key.push_str(p.1);
                 }
                 if key.len() > 4 && key.ends_with('s') && !key.ends_with("ss") {
                     key.pop();
@@ -427,6 +433,7 @@ pub fn article_phrases(
         }
         seg.clear();
     };
+    let mut name_at = 0;
     for (i, t) in tokens.iter().enumerate() {
         let word =
             t.text.chars().all(|c| c.is_alphabetic() || c == '-') && t.text.chars().count() >= 3;
@@ -441,8 +448,11 @@ pub fn article_phrases(
             flush(&mut seg, &mut out);
             continue;
         }
-        let f = fold(t.text);
-        let g = gaz.flags_folded(&f);
+        let Some(info) = infos.get(i) else {
+            break;
+        };
+        let f = info.lower.as_str();
+        let g = info.gaz;
         if g & (flag::STOP | flag::TITLE) != 0
             && !t.text.chars().next().is_some_and(char::is_uppercase)
             || g & flag::STOP != 0
@@ -451,7 +461,12 @@ pub fn article_phrases(
             continue;
         }
         let lower = t.text.chars().next().is_some_and(char::is_lowercase);
-        let in_name = names.iter().any(|&(a, b)| t.start < b && a < t.end);
+        while names.get(name_at).is_some_and(|&(_, b)| b <= t.start) {
+            name_at += 1;
+        }
+        let in_name = names
+            .get(name_at)
+            .is_some_and(|&(a, b)| t.start < b && a < t.end);
         seg.push((i, f, lower, in_name));
     }
     flush(&mut seg, &mut out);
@@ -459,10 +474,7 @@ pub fn article_phrases(
 }
 
 /// Picks the recurring key phrases of the library and turns them into topic entities.
-pub fn key_phrase_topics(
-    per_article: &[HashMap<String, PhraseHits>],
-    reserved: &[String],
-) -> Vec<Entity> {
+pub fn key_phrase_topics(per_article: &[PhraseMap], reserved: &[String]) -> Vec<Entity> {
     let mut df: HashMap<&str, (usize, usize)> = HashMap::new();
     for a in per_article {
         for (k, h) in a {
@@ -538,6 +550,9 @@ pub fn key_phrase_topics(
 /// Mentions of user-defined topics in one article: each keyword matched case- and
 /// accent-insensitively on word boundaries. Returns (topic index, start, end).
 pub fn user_topic_hits(defs: &[TopicDef], tokens: &[Token<'_>]) -> Vec<(usize, usize, usize)> {
+    if defs.is_empty() {
+        return Vec::new();
+    }
     let folded: Vec<String> = tokens.iter().map(|t| fold(t.text)).collect();
     let mut out = Vec::new();
     for (ti, def) in defs.iter().enumerate() {

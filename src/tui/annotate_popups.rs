@@ -242,10 +242,7 @@ impl App {
         self.open_article(a);
         self.sync_view();
         match &row.range {
-            Some(r) => {
-                self.reader.cursor = Some((r.start, r.end));
-                self.scroll_to(r.start);
-            }
+            Some(r) => self.scroll_to(r.start),
             None if row.status == "orphaned" => {
                 self.message = Some(
                     "orphaned: its passage is no longer in the article (the quote is kept)".into(),

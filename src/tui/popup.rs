@@ -157,10 +157,11 @@ pub struct CorrectPopup {
     pub stage: CorrectStage,
 }
 
-/// The menu of the correction popup, in order: label and the letter that picks it.
+/// The menu of the correction popup, in order: label and the letter that picks it
+/// (not j/k, which move).
 pub const CORRECT_MENU: [(&str, char); 4] = [
     ("rename", 'r'),
-    ("change kind", 'k'),
+    ("change kind", 'c'),
     ("merge into another entity", 'm'),
     ("hide (not an entity)", 'h'),
 ];

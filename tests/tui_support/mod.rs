@@ -303,3 +303,51 @@ pub fn entity(app: &App, name: &str) -> usize {
         .position(|e| e.name == name)
         .expect("fixture entity")
 }
+
+/// The fixture app with the annotation file at `path` opened, as the loader does.
+pub fn annotated(path: &std::path::Path, w: u16, h: u16) -> App {
+    let mut app = app(w, h);
+    attach(&mut app, path);
+    app
+}
+
+/// Opens the annotation file at `path` in `app`.
+pub fn attach(app: &mut App, path: &std::path::Path) {
+    update(
+        app,
+        Action::StoreOpened(Box::new(byline::annotations::Store::open_or_hold(path))),
+    );
+}
+
+/// Lets `secs` seconds pass for the autosave (two ticks: the countdown starts at the
+/// first one).
+pub fn wait(app: &mut App, secs: f64) {
+    let t0 = std::time::Instant::now();
+    update(app, Action::Tick(t0));
+    update(
+        app,
+        Action::Tick(t0 + std::time::Duration::from_secs_f64(secs)),
+    );
+}
+
+/// Moves the sidebar selection (focused) onto the entity named `name`.
+pub fn select_entity(app: &mut App, name: &str) {
+    while app.focus != byline::tui::Pane::Sidebar {
+        press(app, KeyCode::Tab);
+    }
+    keys(app, "g");
+    for _ in 0..200 {
+        if app.sidebar.selected_entity().map(|e| app.lib.name(e)) == Some(name) {
+            return;
+        }
+        keys(app, "j");
+    }
+    panic!("entity {name} not in the sidebar");
+}
+
+/// Style of the first cell showing `needle` in columns `x0..x1`.
+pub fn style_at(buf: &Buffer, needle: &str, x0: u16, x1: u16) -> Option<ratatui::buffer::Cell> {
+    find_in_cols(buf, needle, x0, x1)
+        .first()
+        .map(|&(x, y)| buf[(x, y)].clone())
+}

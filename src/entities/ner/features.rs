@@ -12,7 +12,7 @@ use super::super::text::{Token, fold, is_all_caps, is_capitalised};
 /// Bumped whenever a feature changes meaning.
 pub const FEATURE_VERSION: u32 = 6;
 /// log2 of the number of hash buckets.
-pub const BUCKET_BITS: u32 = 19;
+pub const BUCKET_BITS: u32 = 17;
 pub const BUCKETS: usize = 1 << BUCKET_BITS;
 
 const K: u64 = 0x517c_c1b7_2722_0a95;
@@ -43,6 +43,18 @@ fn bucket(h: u64) -> u32 {
     ((h.wrapping_mul(K) >> 40) as u32) & (BUCKETS as u32 - 1)
 }
 
+/// Hash of a folded word, as used for features and for gazetteer lookups.
+#[inline]
+pub fn word_hash(folded: &str) -> u64 {
+    hash_bytes(1, folded.as_bytes())
+}
+
+/// Hash of a phrase from its words' [`word_hash`]es (gazetteer multi-word lookups).
+#[inline]
+pub fn phrase_hash(words: impl IntoIterator<Item = u64>) -> u64 {
+    words.into_iter().fold(0x7068_7261_7365, mix)
+}
+
 /// Hash of a label-dependent feature: template, previous labels and a token hash.
 #[inline]
 pub fn dyn_feature(template: u64, a: u64, b: u64) -> u32 {
@@ -50,36 +62,66 @@ pub fn dyn_feature(template: u64, a: u64, b: u64) -> u32 {
 }
 
 /// What is known about a document as a whole: words it uses in lower case and words it
-/// capitalises mid-sentence (document-level consistency of capitalisation).
+/// capitalises mid-sentence (document-level consistency of capitalisation), as hashes of
+/// the folded word.
 #[derive(Debug, Default)]
 pub struct DocInfo {
-    lower_seen: HashSet<String>,
-    capmid_seen: HashSet<String>,
+    lower_seen: HashSet<u64, BuildFx>,
+    capmid_seen: HashSet<u64, BuildFx>,
 }
 
 impl DocInfo {
-    pub fn new(tokens: &[Token<'_>]) -> DocInfo {
+    pub fn new(tokens: &[Token<'_>], infos: &[TokInfo]) -> DocInfo {
         let mut d = DocInfo::default();
-        for t in tokens {
+        for (t, w) in tokens.iter().zip(infos) {
             let first = t.text.chars().next();
             if first.is_some_and(char::is_lowercase) {
-                if !d.lower_seen.contains(t.text) {
-                    d.lower_seen.insert(fold(t.text));
-                }
-            } else if first.is_some_and(char::is_uppercase) && !t.sent_start && !is_all_caps(t.text)
-            {
-                d.capmid_seen.insert(fold(t.text));
+                d.lower_seen.insert(w.lower_hash);
+            } else if first.is_some_and(char::is_uppercase) && !t.sent_start && !w.all_caps {
+                d.capmid_seen.insert(w.lower_hash);
             }
         }
         d
     }
 }
 
+/// A fast non-cryptographic hasher for short keys already mixed (word hashes) or short
+/// strings (gazetteer words): the default SipHash dominated lookups.
+#[derive(Default, Clone, Copy)]
+pub struct Fx(u64);
+
+impl std::hash::Hasher for Fx {
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut a = [0u8; 8];
+            a.copy_from_slice(c);
+            self.0 = mix(self.0, u64::from_le_bytes(a));
+        }
+        let mut last = 0u64;
+        for (i, &b) in chunks.remainder().iter().enumerate() {
+            last |= u64::from(b) << (8 * i);
+        }
+        self.0 = mix(self.0, last ^ 0xff);
+    }
+    #[inline]
+    fn write_u64(&mut self, x: u64) {
+        self.0 = mix(self.0, x);
+    }
+}
+
+/// [`std::hash::BuildHasher`] for [`Fx`].
+pub type BuildFx = std::hash::BuildHasherDefault<Fx>;
+
 /// Per-token facts computed once and reused by features and post-processing.
 #[derive(Debug, Clone)]
 pub struct TokInfo {
     pub lower: String,
-    pub shape: String,
     pub gaz: u16,
     pub cap: bool,
     pub all_caps: bool,
@@ -91,10 +133,13 @@ pub struct TokInfo {
     pub shape_hash: u64,
 }
 
-fn shape(s: &str) -> String {
-    let mut out = String::with_capacity(8);
+/// Hash of the word shape ("Kerry" → "Xx", "U.S." → "X.X.", "1990s" → "dx"): letters and
+/// digits as classes, runs longer than two collapsed, other characters kept.
+fn shape_hash(s: &str) -> u64 {
+    let mut h = mix(0x9e37_79b9_7f4a_7c15, 2);
     let mut last = '\0';
     let mut run = 0;
+    let mut n = 0u64;
     for c in s.chars() {
         let k = if c.is_uppercase() {
             'X'
@@ -114,9 +159,10 @@ fn shape(s: &str) -> String {
             run = 0;
         }
         last = k;
-        out.push(k);
+        h = mix(h, u64::from(k));
+        n += 1;
     }
-    out
+    mix(h, n)
 }
 
 /// Computes [`TokInfo`] for every token, including multi-word gazetteer matches.
@@ -126,42 +172,34 @@ pub fn token_info(tokens: &[Token<'_>]) -> Vec<TokInfo> {
         .iter()
         .map(|t| {
             let lower = fold(t.text);
-            let shape = shape(t.text);
-            let g = gaz.flags_folded(&lower);
+            let lower_hash = word_hash(&lower);
+            let g = gaz.flags_hashed(lower_hash);
             TokInfo {
-                lower_hash: hash_bytes(1, lower.as_bytes()),
-                shape_hash: hash_bytes(2, shape.as_bytes()),
+                lower_hash,
+                shape_hash: shape_hash(t.text),
                 gaz: g,
                 cap: is_capitalised(t.text),
                 all_caps: is_all_caps(t.text),
                 place_pos: 0,
                 org_pos: 0,
                 lower,
-                shape,
             }
         })
         .collect();
     // Multi-word places: longest match first, only from capitalised or all-caps words.
     let mut i = 0;
-    let mut buf = String::new();
     while i < infos.len() {
         let mut matched = 0;
         let mut is_org = false;
         if infos[i].cap && infos[i].gaz & (flag::PLACE_PART | flag::ORG_PART) != 0 {
             let max = gaz.max_place_words.min(infos.len() - i);
             for n in (2..=max).rev() {
-                buf.clear();
-                for (k, info) in infos[i..i + n].iter().enumerate() {
-                    if k > 0 {
-                        buf.push(' ');
-                    }
-                    buf.push_str(&info.lower);
-                }
-                if gaz.is_place_phrase(&buf) {
+                let h = phrase_hash(infos[i..i + n].iter().map(|x| x.lower_hash));
+                if gaz.is_place_phrase_hashed(h) {
                     matched = n;
                     break;
                 }
-                if gaz.is_org_phrase(&buf) {
+                if gaz.is_org_phrase_hashed(h) {
                     matched = n;
                     is_org = true;
                     break;
@@ -280,10 +318,10 @@ pub fn static_features(
         if w.cap {
             f(
                 18,
-                u64::from(doc.lower_seen.contains(&w.lower)) | u64::from(t.sent_start) << 1,
+                u64::from(doc.lower_seen.contains(&w.lower_hash)) | u64::from(t.sent_start) << 1,
             );
             if t.sent_start {
-                f(19, u64::from(doc.capmid_seen.contains(&w.lower)));
+                f(19, u64::from(doc.capmid_seen.contains(&w.lower_hash)));
             }
         }
         f(20, u64::from(run_len[i]) * 4 + u64::from(run_pos[i]));

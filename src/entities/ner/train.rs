@@ -40,7 +40,7 @@ impl Trainer {
     /// Returns the number of token errors.
     pub fn learn(&mut self, ex: &Example<'_>) -> usize {
         let infos = token_info(&ex.tokens);
-        let doc = DocInfo::new(&ex.tokens);
+        let doc = DocInfo::new(&ex.tokens, &infos);
         let (feats, offsets) = static_features(&ex.tokens, &infos, &doc);
         let (mut p1, mut p2) = (NL, NL);
         let mut errors = 0;

@@ -11,23 +11,28 @@ use super::truncate;
 use crate::tui::action::LoadPhase;
 use crate::tui::app::{App, SaveState};
 
-/// The annotation file and whether it holds everything: the whole path when there is
-/// room, else its name, else only the state.
-fn file_part(app: &App, room: usize) -> Option<Span<'static>> {
+/// Whether the annotation file holds everything; warnings say so loudly.
+fn state_part(app: &App) -> Option<Span<'static>> {
     let st = app.styles.status;
-    let (state, warn) = match &app.annot.save {
-        SaveState::Clean => ("", false),
-        SaveState::Unsaved => ("● unsaved ", false),
-        SaveState::Saved => ("✓ saved ", false),
-        SaveState::Merged => ("✓ merged+saved ", false),
-        SaveState::Failed(_) => ("⚠ NOT SAVED ", true),
-        SaveState::Blocked(_) => ("⚠ NOT SAVED (file has errors; ctrl-s: save as) ", true),
+    let (text, warn) = match &app.annot.save {
+        SaveState::Clean => return None,
+        SaveState::Unsaved => ("│ ● unsaved ", false),
+        SaveState::Saved => ("│ ✓ saved ", false),
+        SaveState::Merged => ("│ ✓ merged+saved ", false),
+        SaveState::Failed(_) => ("│ ⚠ NOT SAVED ", true),
+        SaveState::Blocked(_) => ("│ ⚠ NOT SAVED (file has errors; ctrl-s: save as) ", true),
     };
     let style = if warn {
         st.patch(app.styles.warning)
     } else {
         st
     };
+    Some(Span::styled(text, style))
+}
+
+/// The annotation file: the whole path when there is room, else its name.
+fn file_part(app: &App, room: usize) -> Option<Span<'static>> {
+    let st = app.styles.status;
     let Some(path) = &app.annotations_path else {
         return app
             .annot
@@ -35,16 +40,15 @@ fn file_part(app: &App, room: usize) -> Option<Span<'static>> {
             .as_ref()
             .map(|_| Span::styled("│ ⚠ annotations off ", st.patch(app.styles.warning)));
     };
-    let full = format!("│ {state}{} ", path.display());
+    let full = format!("│ {} ", path.display());
     let name = path
         .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
+        .map(|n| format!("│ {} ", n.to_string_lossy()))
         .unwrap_or_default();
-    let short = format!("│ {state}{name} ");
-    let text = [full, short, format!("│ {state}")]
+    [full, name]
         .into_iter()
-        .find(|t| unicode_width::UnicodeWidthStr::width(t.as_str()) <= room)?;
-    Some(Span::styled(text, style))
+        .find(|t| unicode_width::UnicodeWidthStr::width(t.as_str()) <= room)
+        .map(|t| Span::styled(t, st))
 }
 
 /// The bottom line.
@@ -97,6 +101,9 @@ impl Widget for StatusLine<'_> {
                 format!("│ ⚠ {} (W) ", app.warnings.len()),
                 st.patch(app.styles.warning),
             ));
+        }
+        if let Some(span) = state_part(app) {
+            parts.push(span);
         }
         if let Some(m) = &app.message {
             parts.push(Span::styled(
