@@ -475,7 +475,7 @@ impl Cast {
             places: (0..3).map(|_| *rng.pick_skewed(PLACES)).collect(),
             countries: (0..3).map(|_| *rng.pick_skewed(COUNTRIES)).collect(),
             orgs: (0..2).map(|_| *rng.pick_skewed(ORGS)).collect(),
-            topic: *rng.pick_skewed(TOPICS),
+            topic: rng.pick_skewed::<&str>(TOPICS),
             style,
             date: (2014 + rng.below(10), *rng.pick(MONTHS), 1 + rng.below(28)),
         }
@@ -594,7 +594,7 @@ fn article(seed: u64, index: usize) -> File {
     cast.introduced.iter_mut().for_each(|b| *b = false);
     let reporter = *rng.pick(REPORTERS);
     let standfirst = cast.fill(
-        *rng.pick(&[
+        rng.pick::<&str>(&[
             "The latest round of talks ended without a deal, but both sides said they would return to {L}.",
             "{O} says time is running out for {T} as pressure builds in {C}.",
             "Officials in {L} insist a compromise is still possible despite a week of hostile rhetoric.",
@@ -638,7 +638,7 @@ fn article(seed: u64, index: usize) -> File {
     ));
     lines.push(caption.clone());
 
-    let opener = cast.fill(*rng.pick(OPENERS), &mut rng);
+    let opener = cast.fill(rng.pick::<&str>(OPENERS), &mut rng);
     let dateline = cast.places[0]
         .trim_start_matches("the ")
         .to_uppercase()
@@ -653,7 +653,7 @@ fn article(seed: u64, index: usize) -> File {
         let sentences = 1 + rng.below(3);
         let mut para = String::new();
         for _ in 0..sentences {
-            let s = cast.fill(*rng.pick(BODY), &mut rng);
+            let s = cast.fill(rng.pick::<&str>(BODY), &mut rng);
             if quote.is_none() && s.starts_with('"') {
                 quote = s
                     .split('"')

@@ -124,7 +124,11 @@ fn filter_story_on_the_seeds_then_quit() {
         eprintln!("skipping e2e_pty: {SEEDS} not found");
         return;
     }
-    let mut s = Session::start(&[SEEDS], 120, 40);
+    // Annotations go to a temporary file, never next to the shared seeds.
+    let notes = tempfile::tempdir().expect("temp dir");
+    let notes_file = notes.path().join("byline.toml");
+    let notes_arg = notes_file.to_str().expect("utf-8 temp path");
+    let mut s = Session::start(&[SEEDS, "--annotations", notes_arg], 120, 40);
     s.wait_for("the library to load", |sc| {
         sc.contains("Vladimir Putin") && sc.contains("▶ Articles")
     });
@@ -183,4 +187,85 @@ fn bad_config_is_reported_and_nothing_starts() {
     assert!(err.contains("bad.toml:2:"), "{err}");
     assert!(err.contains("theme.place"), "{err}");
     assert!(err.contains("purple"), "{err}");
+}
+
+impl Session {
+    /// Is some cell on screen painted with the highlight background (light yellow)?
+    fn has_highlight_cell(&self) -> bool {
+        let p = self.parser.lock().expect("parser");
+        let screen = p.screen();
+        let (rows, cols) = screen.size();
+        (0..rows).any(|r| {
+            (0..cols).any(|c| {
+                screen
+                    .cell(r, c)
+                    .is_some_and(|cell| cell.bgcolor() == vt100::Color::Idx(11))
+            })
+        })
+    }
+}
+
+/// A temporary copy of the seeds, so byline.toml is written next to them.
+fn seeds_copy() -> Option<tempfile::TempDir> {
+    if !Path::new(SEEDS).is_dir() {
+        eprintln!("skipping: {SEEDS} not found");
+        return None;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    for entry in std::fs::read_dir(SEEDS).expect("seeds").flatten() {
+        let p = entry.path();
+        if p.is_file() {
+            std::fs::copy(&p, dir.path().join(entry.file_name())).expect("copy seed");
+        }
+    }
+    Some(dir)
+}
+
+#[test]
+fn highlight_survives_a_restart() {
+    let Some(dir) = seeds_copy() else { return };
+    let lib = dir.path().to_str().expect("utf-8 temp path").to_string();
+    let mut s = Session::start(&[&lib], 120, 40);
+    s.wait_for("the library to load", |sc| {
+        sc.contains("▶ Articles") && sc.contains("byline.toml") && !sc.contains("⏳")
+    });
+    assert!(!s.has_highlight_cell());
+    s.send("\r");
+    s.wait_for("the reader", |sc| sc.contains("▶ Reader"));
+    s.send("v");
+    s.wait_for("the selection", |sc| sc.contains("j/k extend"));
+    s.send("H");
+    s.wait_for("the highlight", |sc| sc.contains("highlighted"));
+    assert!(s.has_highlight_cell(), "painted at once:\n{}", s.screen());
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    let file = std::fs::read_to_string(dir.path().join("byline.toml")).expect("byline.toml");
+    assert!(file.contains("motivation = \"highlighting\""), "{file}");
+
+    let mut s = Session::start(&[&lib], 120, 40);
+    s.wait_for("the library to load again", |sc| {
+        sc.contains("▶ Articles") && sc.contains("✎1") && !sc.contains("⏳")
+    });
+    s.send("\r");
+    s.wait_for("the reader", |sc| sc.contains("▶ Reader"));
+    let start = Instant::now();
+    while !s.has_highlight_cell() && start.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(
+        s.has_highlight_cell(),
+        "highlight after restart:\n{}",
+        s.screen()
+    );
+    s.send("A");
+    let view = s.wait_for("the annotations view", |sc| {
+        sc.contains("Annotations — this article (1)")
+    });
+    assert!(view.contains("highlight"), "{view}");
+    s.send("\x1b");
+    s.wait_for("the view to close", |sc| !sc.contains("Annotations —"));
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(status.success());
 }

@@ -58,3 +58,51 @@ fn zen_80x24() {
     keys(&mut app, "z");
     insta::assert_snapshot!("zen_80x24", screen(&app));
 }
+
+/// The fixture app with an annotation file in `dir`, named plainly in the status line so
+/// the snapshot does not depend on the temporary path.
+fn annotated_app(dir: &tempfile::TempDir, w: u16, h: u16) -> byline::tui::App {
+    let mut app = annotated(&dir.path().join("byline.toml"), w, h);
+    byline::tui::update(
+        &mut app,
+        byline::tui::Action::AnnotationsPath(Some("byline.toml".into())),
+    );
+    app
+}
+
+#[test]
+fn highlight_and_annotations_view_100x30() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = annotated_app(&dir, 100, 30);
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "/Tuesday");
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "vjH");
+    keys(&mut app, "a");
+    keys(&mut app, "Check the date.");
+    insta::assert_snapshot!("note_popup_100x30", screen(&app));
+    ctrl(&mut app, 's');
+    keys(&mut app, "A");
+    insta::assert_snapshot!("annotations_view_100x30", screen(&app));
+}
+
+#[test]
+fn tag_and_correction_popups_100x30() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = annotated_app(&dir, 100, 30);
+    keys(&mut app, "tdiplomacy");
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "jtd");
+    insta::assert_snapshot!("tag_popup_100x30", screen(&app));
+    press(&mut app, KeyCode::Esc);
+    select_entity(&mut app, "John Kerry");
+    keys(&mut app, "e");
+    insta::assert_snapshot!("correction_menu_100x30", screen(&app));
+}
+
+#[test]
+fn help_lists_annotation_keys_120x60() {
+    let mut app = app(120, 60);
+    keys(&mut app, "?");
+    insta::assert_snapshot!("help_120x60", screen(&app));
+}

@@ -342,10 +342,14 @@ fn locate_fuzzy(text: &str, index: &TextIndex, anchor: &Anchor) -> Option<Range<
     }
     let k = (m * FUZZY_ERROR_PERCENT / 100).max(1);
     let n = index.chars.len();
+    // Near the old position and near the surviving context, all at once so the best
+    // candidate wins; the whole text only when that finds nothing.
     let windows = search_windows(text, &index.byte_of, anchor, m, k);
-    let found = best_fuzzy(index, anchor, &pattern, k, &windows).or_else(|| {
+    let found = best_fuzzy(index, anchor, &pattern, k, &windows);
+    let found = found.or_else(|| {
+        let whole = Range { start: 0, end: n };
         (n.saturating_mul(m) <= WHOLE_TEXT_BUDGET)
-            .then(|| best_fuzzy(index, anchor, &pattern, k, &[0..n]))
+            .then(|| best_fuzzy(index, anchor, &pattern, k, std::slice::from_ref(&whole)))
             .flatten()
     });
     found.map(|r| index.byte_of[r.start]..index.byte_of[r.end])

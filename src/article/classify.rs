@@ -53,6 +53,10 @@ pub struct Evidence<'a> {
 }
 
 /// The kind of every unit.
+///
+/// Indexing: every per-unit vector here (`feats`, `common`, the relations, `strong`,
+/// `body`) has one entry per unit, and indexes run over `0..feats.len()` (or below
+/// `top_end <= n`), so `v[i]` is always in bounds.
 pub fn classify(ev: &Evidence) -> Vec<BlockKind> {
     let n = ev.feats.len();
     let strong: Vec<Option<BlockKind>> = (0..n).map(|i| strong_kind(ev, i)).collect();

@@ -341,6 +341,7 @@ pub fn caption_cue(f: &Features) -> bool {
 /// count.)
 fn subject_then_caption_verb(t: &str) -> bool {
     let words: Vec<&str> = t.split_whitespace().take(12).collect();
+    // Indexing: `windows(2)` yields slices of exactly two words.
     words.windows(2).any(|w| {
         let verb = w[1]
             .trim_matches(|c: char| !c.is_alphanumeric())
@@ -355,6 +356,7 @@ fn subject_then_caption_verb(t: &str) -> bool {
 /// "in Moscow", "at the Kremlin": a preposition followed by a capitalised word.
 fn mentions_place(t: &str) -> bool {
     let words: Vec<&str> = t.split_whitespace().collect();
+    // Indexing: `windows(2)` yields slices of exactly two words.
     words.windows(2).any(|w| {
         matches!(w[0], "in" | "at" | "outside" | "near") && starts_upper(w[1])
             || w.len() > 1 && w[0] == "at" && w[1] == "the"
@@ -464,6 +466,8 @@ pub fn is_navigation(f: &Features) -> bool {
 /// A leaked interface token such as an icon name (`comments_image`, `arrow_forward`).
 pub fn has_ui_token(f: &Features) -> bool {
     let b = f.text.as_bytes();
+    // Indexing: 1 <= i < len - 1, so i - 1 and i + 1 are in bounds (empty range when
+    // len < 3).
     (1..b.len().saturating_sub(1)).any(|i| {
         b[i] == b'_' && b[i - 1].is_ascii_alphanumeric() && b[i + 1].is_ascii_alphanumeric()
     })
@@ -572,6 +576,7 @@ pub fn is_dateline(f: &Features) -> bool {
 fn is_iso_date(lower: &str) -> bool {
     lower.split_whitespace().any(|w| {
         let p: Vec<&str> = w.split('-').collect();
+        // Indexing: `p[0]` only after `p.len() == 3`.
         p.len() == 3
             && p[0].len() == 4
             && p.iter()

@@ -23,6 +23,7 @@ pub fn containment(part: &[u64], whole: &[u64]) -> f32 {
     if part.len() < 2 || whole.len() < 2 {
         return 0.0;
     }
+    // Indexing: `windows(2)` yields slices of exactly two tokens.
     let pairs: HashSet<u64, KeyHasher> = whole.windows(2).map(|w| bigram_key(w[0], w[1])).collect();
     let hits = part
         .windows(2)
@@ -35,6 +36,7 @@ pub fn containment(part: &[u64], whole: &[u64]) -> f32 {
 pub fn relations(units: &[Unit], feats: &[Features]) -> Relations {
     let caption_pair = caption_pairs(units, feats);
     let index = BigramIndex::new(feats);
+    // Indexing: `caption_pair` has one entry per unit (`feats.len()`).
     let pull_quote = (0..feats.len())
         .map(|i| !caption_pair[i] && is_pull_quote(i, feats, &index))
         .collect();
@@ -80,6 +82,7 @@ impl BigramIndex {
     fn new(feats: &[Features]) -> BigramIndex {
         let mut units_with: HashMap<u64, Vec<usize>, KeyHasher> = HashMap::default();
         for (j, f) in feats.iter().enumerate() {
+            // Indexing: `windows(2)` yields two tokens.
             for w in f.tokens.windows(2) {
                 let list = units_with.entry(bigram_key(w[0], w[1])).or_default();
                 if list.last() != Some(&j) {
@@ -98,6 +101,8 @@ impl BigramIndex {
         }
         let mut hits: HashMap<usize, usize> = HashMap::new();
         let mut seen: HashSet<u64, KeyHasher> = HashSet::default();
+        // Indexing: `windows(2)` yields two tokens; `units_with` holds indexes of the
+        // `feats` it was built from.
         for w in tokens.windows(2) {
             let key = bigram_key(w[0], w[1]);
             if !seen.insert(key) {
@@ -119,6 +124,8 @@ impl BigramIndex {
 /// full caption) or reads like a photo caption.
 fn caption_pairs(units: &[Unit], feats: &[Features]) -> Vec<bool> {
     let mut marked = vec![false; feats.len()];
+    // Indexing: `feats` is measured from `units` one to one (same length), `marked` has
+    // that length, and 1 <= i < len; `tokens[..5]` is taken only when there are 5.
     for i in 1..feats.len() {
         let (a, b) = (&feats[i - 1], &feats[i]);
         let adjacent = units[i - 1].lines.end == units[i].lines.start;

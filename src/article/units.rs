@@ -98,6 +98,7 @@ fn wrap_width(text: &str, spans: &[Range<usize>]) -> Option<usize> {
     if !(30..=110).contains(&widest) {
         return None;
     }
+    // Indexing: `windows(2)` yields two spans.
     let runs_on = spans
         .windows(2)
         .filter(|w| char_len(text, &w[0]) * 10 >= widest * 6 && !is_blank(text, &w[1]))

@@ -151,6 +151,7 @@ pub fn load_cached(
         }
         .unwrap_or_default();
         match by_id.get(&id) {
+            // Indexing: `by_id` values are positions of `groups`, inserted with the push.
             Some(&g) => groups[g].copies.push((item.path, item.key)),
             None => {
                 by_id.insert(id, groups.len());

@@ -177,6 +177,7 @@ impl Corpus {
         }
         let lower = key.to_lowercase();
         let is_hex = !lower.is_empty() && lower.chars().all(|c| c.is_ascii_hexdigit());
+        // Indexing: `i` runs over `0..articles.len()`.
         let matches: Vec<usize> = (0..self.articles.len())
             .filter(|&i| is_hex && self.articles[i].id.starts_with(&lower))
             .collect();
@@ -240,6 +241,7 @@ fn merge_duplicates(drafts: Vec<Draft>) -> (Vec<Draft>, Vec<Vec<PathBuf>>) {
     let mut others: Vec<Vec<PathBuf>> = Vec::new();
     for d in drafts {
         match index.get(&d.id) {
+            // Indexing: `index` values are positions pushed to `kept` and `others` together.
             Some(&i) => others[i].push(d.path),
             None => {
                 index.insert(d.id.clone(), kept.len());

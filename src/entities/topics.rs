@@ -4,7 +4,8 @@
 //! least one lower-case word (so names stay names), found in at least two articles. They
 //! are ranked by document frequency, total frequency and length, and capped.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::OnceLock;
 
 use super::gazetteer::flag;
 use super::ner::features::{BuildFx, TokInfo};
@@ -352,6 +353,33 @@ const VERBISH: &[&str] = &[
     "meets",
 ];
 
+/// One content word of a candidate segment.
+struct SegWord<'t> {
+    index: usize,
+    /// Folded form.
+    word: &'t str,
+    /// Written in lower case (phrases need one such word: not a name).
+    lower: bool,
+    /// Inside a person mention.
+    in_name: bool,
+    generic: bool,
+    verbish: bool,
+}
+
+/// [`GENERIC`] and [`VERBISH`] as hash sets (they are consulted for every word).
+struct WordSets {
+    generic: HashSet<&'static str, BuildFx>,
+    verbish: HashSet<&'static str, BuildFx>,
+}
+
+fn word_sets() -> &'static WordSets {
+    static SETS: OnceLock<WordSets> = OnceLock::new();
+    SETS.get_or_init(|| WordSets {
+        generic: GENERIC.iter().copied().collect(),
+        verbish: VERBISH.iter().copied().collect(),
+    })
+}
+
 /// Candidate phrases of one article, keyed by normalised phrase.
 pub type PhraseMap = HashMap<String, PhraseHits, BuildFx>;
 
@@ -375,35 +403,35 @@ pub fn article_phrases<'t>(
     infos: &'t [TokInfo],
     names: &[(usize, usize)],
 ) -> PhraseMap {
+    let sets = word_sets();
     let mut out = PhraseMap::default();
     // Segments: runs of content words not interrupted by stop words, punctuation or lines.
-    let mut seg: Vec<(usize, &'t str, bool, bool)> = Vec::new(); // token index, folded, lower-case, in a person name
+    let mut seg: Vec<SegWord<'t>> = Vec::new();
     let mut key = String::new();
-    let mut flush = |seg: &mut Vec<(usize, &'t str, bool, bool)>, out: &mut PhraseMap| {
+    let mut flush = |seg: &mut Vec<SegWord<'t>>, out: &mut PhraseMap| {
         for i in 0..seg.len() {
             for n in 1..=3 {
                 if i + n > seg.len() {
                     break;
                 }
                 let part = &seg[i..i + n];
-                if !part.iter().any(|p| p.2) {
+                if !part.iter().any(|p| p.lower) {
                     continue;
                 }
-                let first = part[0].1;
-                let last = part[n - 1].1;
-                if n == 1 && (GENERIC.contains(&first) || first.chars().count() < 5) {
+                let (first, last) = (&part[0], &part[n - 1]);
+                if n == 1 && (first.generic || first.word.chars().count() < 5) {
                     continue;
                 }
-                if n > 1 && GENERIC.contains(&first) && GENERIC.contains(&last) {
+                if n > 1 && first.generic && last.generic {
                     continue;
                 }
-                if part.iter().any(|p| p.3) {
+                if part.iter().any(|p| p.in_name) {
                     continue;
                 }
-                if n > 1 && (VERBISH.contains(&first) || VERBISH.contains(&last)) {
+                if n > 1 && (first.verbish || last.verbish) {
                     continue;
                 }
-                let (a, b) = (tokens[part[0].0].start, tokens[part[n - 1].0].end);
+                let (a, b) = (tokens[first.index].start, tokens[last.index].end);
                 let Some(surface) = text.get(a..b) else {
                     continue;
                 };
@@ -412,7 +440,7 @@ pub fn article_phrases<'t>(
                     if k > 0 {
                         key.push(' ');
                     }
-                    key.push_str(p.1);
+                    key.push_str(p.word);
                 }
                 if key.len() > 4 && key.ends_with('s') && !key.ends_with("ss") {
                     key.pop();
@@ -467,7 +495,14 @@ pub fn article_phrases<'t>(
         let in_name = names
             .get(name_at)
             .is_some_and(|&(a, b)| t.start < b && a < t.end);
-        seg.push((i, f, lower, in_name));
+        seg.push(SegWord {
+            index: i,
+            word: f,
+            lower,
+            in_name,
+            generic: sets.generic.contains(f),
+            verbish: sets.verbish.contains(f),
+        });
     }
     flush(&mut seg, &mut out);
     out

@@ -216,8 +216,14 @@ impl App {
     /// Stores the reader's place in the article it shows, when it moved.
     pub(crate) fn remember_position(&mut self) {
         let Some(a) = self.reader.article else { return };
-        let Some(&byte) = self.reader.anchors.get(&a) else {
+        if !self.reader.anchors.contains_key(&a) {
             return;
+        }
+        // The first text line shown (an anchor on a blank line is ambiguous).
+        let byte = if self.reader.wrapped.article == a {
+            self.top_offset()
+        } else {
+            self.reader.anchors.get(&a).copied().unwrap_or(0)
         };
         let (Some(store), Some(article)) =
             (self.annot.store.as_mut(), self.lib.corpus.articles.get(a))

@@ -254,9 +254,7 @@ impl App {
                     else {
                         return Some(p);
                     };
-                    let Some(dst) = self.lib.index.entities.get(into) else {
-                        return None;
-                    };
+                    let dst = self.lib.index.entities.get(into)?;
                     let msg = format!("{name} merged into {}", dst.name);
                     let c = Correction::Merge {
                         entity: id.clone(),

@@ -10,9 +10,8 @@ use crate::article::Article;
 /// Byte ranges (into `article.text`) of the sentences of the shown blocks, in text
 /// order, without surrounding white space.
 pub fn sentences(article: &Article, show_boilerplate: bool) -> Vec<Range<usize>> {
-    let whole = [0..article.text.len()];
     let ranges: Vec<Range<usize>> = if article.blocks.is_empty() {
-        whole.to_vec()
+        std::iter::once(0..article.text.len()).collect()
     } else {
         article
             .blocks

@@ -50,6 +50,10 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
         "While typing a filter or search, letters are text; Enter applies,",
         "  ↑/↓ move the selection, Esc cancels.",
         "Entity filters combine (AND): the list shows articles mentioning all.",
+        "Annotations: v selects a sentence in the reader, j/k extend it; then",
+        "  H highlights, a notes, e adds it as an entity. Tags (t) are topics",
+        "  in the sidebar. Popups show their keys on the bottom border.",
+        "  Changes are saved a moment later, on quit, and with ctrl-s.",
         "Mouse: click a pane or a row; the wheel scrolls.",
         "Keys are set in the config: byline config --print-default",
     ] {
