@@ -167,7 +167,7 @@ fn ends_with_agency(lower: &str) -> bool {
     })
 }
 
-/// "Brendan Smialowski/AFP/Getty Images": two to five capitalised name parts joined by
+/// "Marta Quill/AFP/Getty Images": two to five capitalised name parts joined by
 /// slashes, ten words at most.
 fn is_slash_credit(t: &str) -> bool {
     let parts: Vec<&str> = t.split('/').map(str::trim).collect();
@@ -182,8 +182,8 @@ fn is_slash_credit(t: &str) -> bool {
         })
 }
 
-/// A caption that ends with its credit: "… in Sochi on May 12. Photo: RIA Novosti" or
-/// "… in Moscow on Thursday. (Alexander Nemenov/Reuters)".
+/// A caption that ends with its credit: "… in Port Selin on June 3. Photo: Alder Wire" or
+/// "… in Dalmor on Friday. (Ilse Brand/Reuters)".
 pub fn has_trailing_credit(f: &Features) -> bool {
     let t = f.text.trim();
     if f.words < 4 {
@@ -479,7 +479,7 @@ const NAME_PARTICLES: &[&str] = &[
 ];
 
 /// Two to five capitalised words with no stop words, digits or sentence punctuation:
-/// "Susan Ormiston", "Shubhda Chaudhary Delhi".
+/// "Lena Marsh", "Tomas Reyes Lisbon".
 pub fn is_name_like(f: &Features) -> bool {
     (2..=5).contains(&f.words)
         && f.chars <= 60
@@ -653,7 +653,7 @@ const BIO_VERBS: &[&str] = &[
 ];
 
 /// The capitalised name an author bio opens with, if the unit reads like one:
-/// "Susan Ormiston's career spans …", "Jane Doe is a correspondent …".
+/// "Lena Marsh's career spans …", "Jane Doe is a correspondent …".
 pub fn bio_name(f: &Features) -> Option<String> {
     if !(6..=90).contains(&f.words) {
         return None;
@@ -684,7 +684,7 @@ mod tests {
 
     #[test]
     fn credits() {
-        assert!(is_credit_only(&f("Brendan Smialowski/AFP/Getty Images")));
+        assert!(is_credit_only(&f("Marta Quill/AFP/Getty Images")));
         assert!(is_credit_only(&f("Photo: Mara Lind")));
         assert!(is_credit_only(&f("(Ivo Brandt/Reuters)")));
         assert!(is_credit_only(&f("AFP via Getty Images")));

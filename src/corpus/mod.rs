@@ -87,11 +87,18 @@ pub struct LoadOptions {
 }
 
 impl LoadOptions {
-    /// Loading through the cache in the XDG cache folder, as the app does.
+    /// Loading through the index cache, as the app does: the XDG cache folder, unless the
+    /// environment says otherwise (`BYLINE_NO_CACHE=1` turns the cache off,
+    /// `BYLINE_CACHE_DIR=DIR` moves it), so tests and CI need not touch the user's cache.
     pub fn cached() -> LoadOptions {
-        LoadOptions {
-            cache: CacheMode::Default,
-        }
+        let cache = if std::env::var_os("BYLINE_NO_CACHE").is_some_and(|v| !v.is_empty()) {
+            CacheMode::Off
+        } else if let Some(dir) = std::env::var_os("BYLINE_CACHE_DIR").filter(|d| !d.is_empty()) {
+            CacheMode::Dir(PathBuf::from(dir))
+        } else {
+            CacheMode::Default
+        };
+        LoadOptions { cache }
     }
 }
 

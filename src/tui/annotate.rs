@@ -186,7 +186,7 @@ impl App {
         if blocked {
             self.annot.quit_armed = true;
             self.message = Some(
-                "your annotations are NOT saved (the file has errors): ctrl-s saves them to another file; q again quits without saving"
+                "NOT saved (file has errors): q again quits and loses them, ctrl-s saves elsewhere"
                     .into(),
             );
             return;

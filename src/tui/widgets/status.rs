@@ -20,7 +20,7 @@ fn state_part(app: &App) -> Option<Span<'static>> {
         SaveState::Saved => ("│ ✓ saved ", false),
         SaveState::Merged => ("│ ✓ merged+saved ", false),
         SaveState::Failed(_) => ("│ ⚠ NOT SAVED ", true),
-        SaveState::Blocked(_) => ("│ ⚠ NOT SAVED (file has errors; ctrl-s: save as) ", true),
+        SaveState::Blocked(_) => ("│ ⚠ NOT SAVED (file has errors) ", true),
     };
     let style = if warn {
         st.patch(app.styles.warning)
