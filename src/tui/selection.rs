@@ -20,11 +20,12 @@ pub fn sentences(article: &Article, show_boilerplate: bool) -> Vec<Range<usize>>
             .map(|b| b.bytes.clone())
             .collect()
     };
-    let mut out = Vec::new();
+    let mut out: Vec<Range<usize>> = Vec::new();
     for r in ranges {
         let Some(text) = article.text.get(r.clone()) else {
             continue;
         };
+        let block_first = out.len();
         for (i, s) in text.split_sentence_bound_indices() {
             // A blank line inside a block also ends a sentence (lists, verse, captions).
             let mut offset = 0;
@@ -38,8 +39,51 @@ pub fn sentences(article: &Article, show_boilerplate: bool) -> Vec<Range<usize>>
                 offset += part.len() + 2;
             }
         }
+        join_after_abbreviations(&article.text, &mut out, block_first);
     }
     out
+}
+
+/// UAX #29 ends a sentence after "U.S." or "Mr." when a capital follows; news text is
+/// full of those, so a sentence ending in an abbreviation or an initial is joined to the
+/// next one of the same block (when nothing but spaces separates them).
+fn join_after_abbreviations(text: &str, sentences: &mut Vec<Range<usize>>, from: usize) {
+    let mut i = from;
+    while i + 1 < sentences.len() {
+        let (cur, next) = (&sentences[i], &sentences[i + 1]);
+        let gap = text.get(cur.end..next.start).unwrap_or("\n");
+        let last_word = text
+            .get(cur.clone())
+            .and_then(|s| s.split_whitespace().last())
+            .unwrap_or("");
+        if !gap.contains('\n') && ends_with_abbreviation(last_word) {
+            sentences[i].end = sentences[i + 1].end;
+            sentences.remove(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// "U.S.", "D.C.", "F." (an initial), or a title such as "Mr." / "Gen." / "Sen.".
+fn ends_with_abbreviation(word: &str) -> bool {
+    const TITLES: &[&str] = &[
+        "mr.", "mrs.", "ms.", "dr.", "prof.", "gen.", "sen.", "rep.", "gov.", "lt.", "col.",
+        "sgt.", "capt.", "st.", "jr.", "sr.", "no.", "vs.", "adm.", "maj.", "rev.",
+    ];
+    let word = word.trim_start_matches(['(', '"', '\u{201c}', '\'']);
+    if !word.ends_with('.') {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    if TITLES.contains(&lower.as_str()) {
+        return true;
+    }
+    // Letters each followed by a period: "U.S.", "D.C.", "F.".
+    let parts: Vec<&str> = word.trim_end_matches('.').split('.').collect();
+    parts
+        .iter()
+        .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
 }
 
 /// The index of the sentence holding byte `at`, else the first one after it, else the
@@ -71,6 +115,27 @@ pub fn one_line(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        let text = "The U.S. Secretary met Mr. Vey in Port Selin. Talks went on.";
+        let a = article(
+            text,
+            vec![Block {
+                kind: BlockKind::Paragraph,
+                lines: 0..1,
+                bytes: 0..text.len(),
+            }],
+        );
+        let s: Vec<&str> = sentences(&a, false).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            s,
+            [
+                "The U.S. Secretary met Mr. Vey in Port Selin.",
+                "Talks went on."
+            ]
+        );
+    }
     use crate::article::{Block, BlockKind};
     use std::path::PathBuf;
 
