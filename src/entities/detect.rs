@@ -190,10 +190,10 @@ pub fn detect_prepared(
     if tokens.is_empty() || infos.len() != tokens.len() {
         return Vec::new();
     }
-    let doc = DocInfo::new(&tokens, &infos);
+    let doc = DocInfo::new(tokens, infos);
     let labels = match model {
-        Some(m) => m.tag(&tokens, &infos, &doc),
-        None => rule_labels(&tokens, &infos),
+        Some(m) => m.tag(tokens, infos, &doc),
+        None => rule_labels(tokens, infos),
     };
     let breaks: Vec<bool> = (0..tokens.len())
         .map(|i| {
@@ -205,19 +205,30 @@ pub fn detect_prepared(
         .collect();
     let mut spans = spans_from_labels(&labels, &breaks);
     for s in &mut spans {
-        trim_span(&tokens, &infos, s);
+        trim_span(tokens, infos, s);
     }
     spans.retain(|s| s.0 < s.1);
-    gazetteer_phrases(&infos, &breaks, &mut spans);
-    org_head_runs(&tokens, &infos, &breaks, &mut spans);
-    of_org_phrases(&tokens, &infos, &breaks, &mut spans);
+    gazetteer_phrases(infos, &breaks, &mut spans);
+    org_head_runs(tokens, infos, &breaks, &mut spans);
+    of_org_phrases(tokens, infos, &breaks, &mut spans);
     for s in &mut spans {
         if s.1 - s.0 >= 2 && STRONG_ORG_HEADS.contains(&infos[s.1 - 1].lower.as_str()) {
             s.2 = 2;
         }
     }
+    for s in &mut spans {
+        // A lone known place that is no one's first name or surname ("Geneva") is a place.
+        let g = infos[s.0].gaz;
+        if s.2 == 0
+            && s.1 - s.0 == 1
+            && g & flag::PLACE != 0
+            && g & (flag::FIRST_NAME | flag::SURNAME) == 0
+        {
+            s.2 = 1;
+        }
+    }
     spans.retain(|s| keep_span(&tokens[s.0..s.1], &infos[s.0..s.1]));
-    consistency(&tokens, &infos, &breaks, &mut spans);
+    consistency(tokens, infos, &breaks, &mut spans);
     spans.sort_by_key(|s| s.0);
     let mut found: Vec<Found> = spans
         .iter()
@@ -228,7 +239,7 @@ pub fn detect_prepared(
             acronym_of: None,
         })
         .collect();
-    acronyms(&tokens, &spans, &mut found);
+    acronyms(tokens, &spans, &mut found);
     sort_keeping_links(found)
 }
 
@@ -424,6 +435,20 @@ fn trim_span(tokens: &[Token<'_>], infos: &[TokInfo], s: &mut (usize, usize, usi
     }
     while s.0 < s.1 && !infos[s.1 - 1].cap {
         s.1 -= 1;
+    }
+    // "US Secretary of State John Kerry": a title inside the span followed by a first name
+    // and at least one more capitalised word leaves the person.
+    if let Some(k) = (s.0..s.1.saturating_sub(2)).rev().find(|&k| {
+        infos[k].gaz & flag::TITLE != 0
+            && infos[k + 1].gaz & flag::FIRST_NAME != 0
+            && infos[k + 1].cap
+            && infos[k + 1..s.1].iter().all(|x| x.cap)
+    }) {
+        if k > s.0 {
+            s.0 = k + 1;
+            s.2 = 0;
+            return;
+        }
     }
     let mut a = s.0;
     while a + 1 < s.1 {

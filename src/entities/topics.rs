@@ -353,6 +353,38 @@ const VERBISH: &[&str] = &[
     "meets",
 ];
 
+/// A single word too vague to be a topic on its own: an adjective by its ending
+/// ("diplomatic", "political", "effective") or an abstract noun of the kind every article
+/// uses ("solution", "progress"). Phrases containing them stay ("political solution").
+fn vague_single(w: &str) -> bool {
+    const ADJ: &[&str] = &[
+        "ic", "al", "ive", "ous", "ful", "less", "able", "ible", "ary", "ly", "ish",
+    ];
+    const VAGUE: &[&str] = &[
+        "solution",
+        "progress",
+        "relationship",
+        "pressure",
+        "representative",
+        "administration",
+        "conference",
+        "force",
+        "situation",
+        "position",
+        "process",
+        "interest",
+        "approach",
+        "support",
+        "question",
+        "decision",
+        "development",
+        "agreement",
+        "effort",
+        "statement",
+    ];
+    (ADJ.iter().any(|s| w.ends_with(s)) && !w.ends_with("ss")) || VAGUE.contains(&w)
+}
+
 /// One content word of a candidate segment.
 struct SegWord<'t> {
     index: usize,
@@ -520,7 +552,9 @@ pub fn key_phrase_topics(per_article: &[PhraseMap], reserved: &[String]) -> Vec<
     }
     let mut cands: Vec<(&str, f64, usize)> = df
         .iter()
-        .filter(|(k, (d, tf))| *d >= 2 && (k.contains(' ') || (*tf >= 4 && *d >= 3)))
+        .filter(|(k, (d, tf))| {
+            *d >= 2 && (k.contains(' ') || (*tf >= 4 && *d >= 3 && !vague_single(k)))
+        })
         .map(|(k, (d, tf))| {
             let n = k.split(' ').count() as f64;
             (*k, *d as f64 * (1.0 + *tf as f64).ln() * n.powf(1.3), *tf)

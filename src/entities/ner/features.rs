@@ -10,9 +10,9 @@ use super::super::gazetteer::{FLAG_BITS, Gazetteer, flag};
 use super::super::text::{Token, fold, is_all_caps, is_capitalised};
 
 /// Bumped whenever a feature changes meaning.
-pub const FEATURE_VERSION: u32 = 6;
+pub const FEATURE_VERSION: u32 = 7;
 /// log2 of the number of hash buckets.
-pub const BUCKET_BITS: u32 = 17;
+pub const BUCKET_BITS: u32 = 16;
 pub const BUCKETS: usize = 1 << BUCKET_BITS;
 
 const K: u64 = 0x517c_c1b7_2722_0a95;

@@ -3,7 +3,7 @@
 //! Kept in the library so training and tagging share the feature code exactly.
 
 use super::features::{BUCKETS, DocInfo, static_features, token_info};
-use super::{NL, best_allowed, dynamic_features};
+use super::{NL, dynamic_features, viterbi};
 use crate::entities::text::Token;
 
 /// One training document: its tokens and a gold label per token.
@@ -36,36 +36,59 @@ impl Trainer {
         self.u[i] += self.c * f64::from(d);
     }
 
-    /// One pass over one document with greedy decoding on the model's own history.
-    /// Returns the number of token errors.
+    fn row(&self, b: u32) -> &[f32] {
+        &self.w[b as usize * NL..b as usize * NL + NL]
+    }
+
+    /// One structured-perceptron step on one document: Viterbi-decode with the current
+    /// weights, then move them towards the gold sequence where the two differ. Returns the
+    /// number of token errors.
     pub fn learn(&mut self, ex: &Example<'_>) -> usize {
         let infos = token_info(&ex.tokens);
         let doc = DocInfo::new(&ex.tokens, &infos);
         let (feats, offsets) = static_features(&ex.tokens, &infos, &doc);
-        let (mut p1, mut p2) = (NL, NL);
-        let mut errors = 0;
-        for i in 0..ex.tokens.len() {
-            let fs = &feats[offsets[i]..offsets[i + 1]];
-            let dy = dynamic_features(p1, p2, &infos[i]);
-            let mut scores = [0f32; NL];
-            for &b in fs.iter().chain(dy.iter()) {
-                let row = &self.w[b as usize * NL..b as usize * NL + NL];
-                for (s, w) in scores.iter_mut().zip(row) {
-                    *s += *w;
+        let n = ex.tokens.len();
+        let emit: Vec<[f32; NL]> = (0..n)
+            .map(|i| {
+                let mut s = [0f32; NL];
+                for &b in &feats[offsets[i]..offsets[i + 1]] {
+                    for (x, w) in s.iter_mut().zip(self.row(b)) {
+                        *x += *w;
+                    }
+                }
+                s
+            })
+            .collect();
+        let guess = viterbi(&emit, |i, p| {
+            let mut s = [0f32; NL];
+            for b in dynamic_features(p, infos[i].shape_hash, infos[i].lower_hash) {
+                for (x, w) in s.iter_mut().zip(self.row(b)) {
+                    *x += *w;
                 }
             }
-            let guess = best_allowed(&scores, p1);
-            let gold = ex.labels[i];
-            if guess != gold {
+            s
+        });
+        let mut errors = 0;
+        for i in 0..n {
+            let (g, p) = (ex.labels[i], guess[i]);
+            let gp = if i == 0 { NL } else { ex.labels[i - 1] };
+            let pp = if i == 0 { NL } else { guess[i - 1] };
+            if g != p {
                 errors += 1;
-                for &b in fs.iter().chain(dy.iter()) {
-                    self.upd(b, gold, 1.0);
-                    self.upd(b, guess, -1.0);
+                for &b in &feats[offsets[i]..offsets[i + 1]] {
+                    self.upd(b, g, 1.0);
+                    self.upd(b, p, -1.0);
+                }
+            }
+            if g != p || gp != pp {
+                for b in dynamic_features(gp, infos[i].shape_hash, infos[i].lower_hash) {
+                    self.upd(b, g, 1.0);
+                }
+                for b in dynamic_features(pp, infos[i].shape_hash, infos[i].lower_hash) {
+                    self.upd(b, p, -1.0);
                 }
             }
             self.c += 1.0;
-            p2 = p1;
-            p1 = guess;
         }
         errors
     }
