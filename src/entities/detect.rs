@@ -228,6 +228,7 @@ pub fn detect_prepared(
         }
     }
     spans.retain(|s| keep_span(&tokens[s.0..s.1], &infos[s.0..s.1]));
+    country_abbreviations(tokens, &mut spans);
     consistency(tokens, infos, &breaks, &mut spans);
     spans.sort_by_key(|s| s.0);
     let mut found: Vec<Found> = spans
@@ -466,6 +467,28 @@ fn trim_span(tokens: &[Token<'_>], infos: &[TokInfo], s: &mut (usize, usize, usi
         if s.2 == 0 || rest_is_name {
             s.0 = a;
             s.2 = 0;
+        }
+    }
+}
+
+/// "US", "UK", "UAE": an all-caps abbreviation of a country is a place even though its
+/// lower-case form may be a common word ("us") the tagger learned to skip.
+fn country_abbreviations(tokens: &[Token<'_>], spans: &mut Vec<(usize, usize, usize)>) {
+    let gaz = Gazetteer::get();
+    let mut covered = vec![false; tokens.len()];
+    for s in spans.iter() {
+        covered[s.0..s.1].iter_mut().for_each(|c| *c = true);
+    }
+    for (i, t) in tokens.iter().enumerate() {
+        let is_abbrev = (2..=4).contains(&t.text.len()) && is_all_caps(t.text);
+        if covered[i] || !is_abbrev {
+            continue;
+        }
+        if gaz
+            .alias(t.text)
+            .is_some_and(|name| gaz.is_country(&super::text::fold(name)))
+        {
+            spans.push((i, i + 1, 1));
         }
     }
 }
@@ -727,6 +750,14 @@ mod tests {
                 .all(|(s, _)| s != "While" && s != "According" && s != "Russian"),
             "{f:?}"
         );
+    }
+
+    #[test]
+    fn country_abbreviations_are_places() {
+        let f = found("The US and the UK signed it. Officials told us nothing.");
+        assert!(f.contains(&("US".into(), EntityKind::Place)), "{f:?}");
+        assert!(f.contains(&("UK".into(), EntityKind::Place)), "{f:?}");
+        assert!(!f.iter().any(|(s, _)| s == "us"), "{f:?}");
     }
 
     #[test]

@@ -105,9 +105,19 @@ pub fn resolve(raw: Vec<RawMention>) -> Vec<Entity> {
     let mut full_by_last: HashMap<String, BTreeMap<String, usize>> = HashMap::new();
     let mut full_in_article: HashMap<(usize, String), BTreeMap<String, usize>> = HashMap::new();
     let mut org_by_first: HashMap<(usize, String), String> = HashMap::new();
+    // Full person names per article by their first word ("John" → "john kerry").
+    let mut full_by_first_in_article: HashMap<(usize, String), BTreeMap<String, usize>> =
+        HashMap::new();
     for m in &ms {
         let words: Vec<&str> = m.key.split(' ').collect();
         if m.raw.kind == EntityKind::Person && !is_short_form(&words) {
+            if let Some(first) = words.first() {
+                *full_by_first_in_article
+                    .entry((m.raw.article, first.to_string()))
+                    .or_default()
+                    .entry(m.key.clone())
+                    .or_default() += 1;
+            }
             if let Some(last) = core_last(&words) {
                 *full_by_last
                     .entry(last.to_string())
@@ -145,6 +155,15 @@ pub fn resolve(raw: Vec<RawMention>) -> Vec<Entity> {
             if let Some(k) = top(c) {
                 m.key = k;
                 m.raw.kind = EntityKind::Person;
+            }
+        } else if let Some(c) = full_by_first_in_article
+            .get(&(m.raw.article, last.clone()))
+            .filter(|c| m.raw.kind == EntityKind::Person && c.len() == 1)
+        {
+            // A first name alone ("John, I'm still behind you") is the one full name in
+            // the article that starts with it.
+            if let Some(k) = top(c) {
+                m.key = k;
             }
         } else if m.raw.kind == EntityKind::Person {
             if let Some(k) = full_by_last.get(&last).and_then(top) {
@@ -227,14 +246,30 @@ fn kind_index(k: EntityKind) -> usize {
     }
 }
 
-/// The longest form, then the most frequent, then the first seen.
+/// The longest form (in words, "al-Assad" counting as two), then the most frequent, then
+/// the hyphenated spelling ("Bashar al-Assad" over "Bashar al Assad"), then the first seen.
+/// Forms that differ only in their white space (a no-break space) count as one.
 fn canonical(forms: &[(String, usize, usize)]) -> String {
-    forms
+    let mut merged: Vec<(String, usize, usize)> = Vec::with_capacity(forms.len());
+    for (form, count, first) in forms {
+        let form = form.split_whitespace().collect::<Vec<_>>().join(" ");
+        match merged.iter_mut().find(|m| m.0 == form) {
+            Some(m) => {
+                m.1 += count;
+                m.2 = m.2.min(*first);
+            }
+            None => merged.push((form, *count, *first)),
+        }
+    }
+    let words = |f: &str| f.split(|c: char| c.is_whitespace() || c == '-').count();
+    merged
         .iter()
         .max_by(|a, b| {
-            let wa = a.0.split_whitespace().count();
-            let wb = b.0.split_whitespace().count();
-            wa.cmp(&wb).then(a.1.cmp(&b.1)).then(b.2.cmp(&a.2))
+            words(&a.0)
+                .cmp(&words(&b.0))
+                .then(a.1.cmp(&b.1))
+                .then(a.0.contains('-').cmp(&b.0.contains('-')))
+                .then(b.2.cmp(&a.2))
         })
         .map(|f| f.0.trim_start_matches("the ").to_string())
         .unwrap_or_default()
@@ -302,6 +337,21 @@ mod tests {
     }
 
     #[test]
+    fn first_name_alone_joins_the_one_full_name_in_the_article() {
+        let es = resolve(vec![
+            m(0, 0, EntityKind::Person, "Anna Vey"),
+            m(0, 20, EntityKind::Person, "Anna"),
+            m(1, 0, EntityKind::Person, "Anna"),
+        ]);
+        let n = names(&es);
+        assert!(
+            n.iter()
+                .any(|(id, _, count)| id == "person:anna-vey" && *count == 2),
+            "{n:?}"
+        );
+    }
+
+    #[test]
     fn particles_merge() {
         let es = resolve(vec![
             m(0, 0, EntityKind::Person, "Bashar al-Assad"),
@@ -311,6 +361,7 @@ mod tests {
         ]);
         assert_eq!(es.len(), 1, "{:?}", names(&es));
         assert_eq!(es[0].mentions.len(), 4);
+        assert_eq!(es[0].name, "Bashar al-Assad");
     }
 
     #[test]
