@@ -107,6 +107,26 @@ fn missing_path_exits_2_with_one_line() {
         stderr(&o),
         "byline: no such file or directory: no/such/file.txt\n"
     );
+    // The interface says so before it takes over the screen.
+    let o = byline(&["no/such/folder"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "byline: no such file or directory: no/such/folder\n"
+    );
+}
+
+#[test]
+fn invalid_config_exits_2_naming_line_and_key() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cfg = dir.path().join("config.toml");
+    std::fs::write(&cfg, "mouse = true\n[theme]\nperson = \"plaid\"\n").expect("write");
+    let cfg = cfg.to_string_lossy().to_string();
+    let o = byline(&["--config", &cfg, "entities"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains(":3:") && err.contains("theme.person"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
 }
 
 #[test]

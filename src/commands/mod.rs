@@ -2,6 +2,8 @@
 
 use std::process::ExitCode;
 
+use anyhow::Context;
+
 use crate::{Cli, Command};
 
 mod config;
@@ -14,8 +16,13 @@ mod show;
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         None => {
-            let config = byline::config::Config::load(cli.config.as_deref())
-                .map_err(|e| anyhow::anyhow!("invalid config: {e}"))?;
+            let config =
+                byline::config::Config::load(cli.config.as_deref()).context("invalid config")?;
+            // The library loads in the background once the interface is up; a path that
+            // does not exist is a mistake to report before the screen is taken over.
+            if let Some(missing) = cli.paths.iter().find(|p| !p.exists()) {
+                return Err(byline::corpus::CorpusError::NotFound(missing.clone()).into());
+            }
             byline::tui::run(cli.paths.clone(), config, cli.annotations.clone())?;
             Ok(ExitCode::SUCCESS)
         }
@@ -47,12 +54,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 pub struct UserError(pub String);
 
 /// Exit status for an error: 2 for user mistakes (missing path, unknown article, bad
-/// argument), 1 otherwise.
+/// argument, invalid config), 1 otherwise.
 pub fn exit_code(err: &anyhow::Error) -> u8 {
     let user = err.chain().any(|e| {
         e.is::<UserError>()
             || e.is::<byline::corpus::CorpusError>()
             || e.is::<byline::corpus::FindError>()
+            || e.is::<byline::config::ConfigError>()
     });
     if user { 2 } else { 1 }
 }
