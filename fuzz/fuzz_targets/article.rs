@@ -19,7 +19,10 @@ fuzz_target!(|data: &[u8]| {
     ]);
     for a in &corpus.articles {
         for b in &a.blocks {
-            assert!(a.text.get(b.bytes.clone()).is_some(), "block outside the text");
+            assert!(
+                a.text.get(b.bytes.clone()).is_some(),
+                "block outside the text"
+            );
         }
     }
 });
