@@ -61,6 +61,18 @@ pub fn line_col(text: &str, at: usize) -> (usize, usize) {
 
 /// Reads the file's text into a document and its values, or says where it is wrong.
 pub fn parse(path: &Path, text: &str) -> Result<Parsed, LoadError> {
+    // toml_edit 0.23 panics on some malformed documents ("all items have spans", found by
+    // the fuzzer on `==\n.=`); the `toml` parser reports those as errors, so it screens
+    // the text first and its message, with line and column, is what the user sees.
+    if let Err(e) = text.parse::<toml::Table>() {
+        let (line, column) = e.span().map_or((1, 1), |s| line_col(text, s.start));
+        return Err(LoadError::Syntax {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: one_line(e.message()),
+        });
+    }
     let doc = toml_edit::Document::parse(text.to_string()).map_err(|e| {
         let (line, column) = e.span().map_or((1, 1), |s| line_col(text, s.start));
         LoadError::Syntax {
@@ -649,6 +661,16 @@ pub fn write_set(doc: &mut DocumentMut, set: &AnnotationSet) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn malformed_documents_that_trip_toml_edit_are_syntax_errors() {
+        // Found by the `annotations` fuzz target: toml_edit 0.23 panics on it.
+        let err = parse(Path::new("byline.toml"), "==\n.=").err();
+        assert!(
+            matches!(err, Some(LoadError::Syntax { line: 1, .. })),
+            "{err:?}"
+        );
+    }
 
     #[test]
     fn line_col_counts_chars() {
