@@ -123,7 +123,7 @@ pub(crate) fn open_library(paths: &[PathBuf]) -> anyhow::Result<Corpus> {
     if paths.is_empty() {
         return Ok(byline::sample::corpus());
     }
-    Ok(corpus::load(paths)?)
+    Ok(corpus::load_with(paths, &corpus::LoadOptions::cached())?)
 }
 
 /// Skipped files and per-article caveats, one line each on stderr.

@@ -90,7 +90,8 @@ fn spawn_loader(
             let total = files.len();
             let step = (total / 100).max(1);
             let progress = tx.clone();
-            let mut c = corpus::load_files(&files, move |done, total| {
+            let options = corpus::LoadOptions::cached();
+            let mut c = corpus::load_files_with(&files, &options, move |done, total| {
                 if done % step == 0 || done == total {
                     let _ = progress.send(Action::Progress(LoadProgress {
                         phase: LoadPhase::Reading,
