@@ -129,8 +129,9 @@ fn filter_story_on_the_seeds_then_quit() {
     let notes_file = notes.path().join("byline.toml");
     let notes_arg = notes_file.to_str().expect("utf-8 temp path");
     let mut s = Session::start(&[SEEDS, "--annotations", notes_arg], 120, 40);
+    // The articles show first; wait for the entities too (the status line's ⏳ goes).
     s.wait_for("the library to load", |sc| {
-        sc.contains("Vladimir Putin") && sc.contains("▶ Articles")
+        sc.contains("Vladimir Putin") && sc.contains("▶ Articles") && !sc.contains("⏳")
     });
     let start_screen = s.screen();
     assert!(start_screen.contains("ARTICLES │ 1/5"), "{start_screen}");

@@ -3,6 +3,7 @@
 //! only place state changes.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Instant;
 
 use crate::config::KeyAction;
@@ -57,8 +58,16 @@ pub enum Action {
     Mouse(MouseInput),
     /// Loading progress from the background thread.
     Progress(LoadProgress),
-    /// The library is ready.
+    /// The library is ready: `Articles` then `Entities` in one step (tests, the
+    /// sample library).
     Loaded(Box<Loaded>),
+    /// The articles are read; their entities are still being extracted. The list fills
+    /// and articles can be read; the sidebar waits for `Entities`. The corpus is shared
+    /// with the loader, which extracts the entities from it meanwhile (no copy).
+    Articles(Arc<Corpus>),
+    /// The entities of the articles sent by `Articles`: the sidebar fills, mentions are
+    /// painted and the annotation file's corrections and tags are applied.
+    Entities(Box<EntityIndex>),
     /// Loading failed as a whole (nothing to show).
     LoadFailed(String),
     /// Names the annotation file in the status line.

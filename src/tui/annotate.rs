@@ -48,7 +48,9 @@ impl App {
             None => SaveState::Clean,
         };
         self.annot.store = Some(store);
-        if self.loading.is_none() {
+        if self.indexing {
+            self.sync_store_articles();
+        } else if self.loading.is_none() {
             self.library_and_store_ready();
         }
     }
@@ -56,6 +58,13 @@ impl App {
     /// Both the library and the store are here: re-key and re-anchor the store's
     /// articles, apply corrections and tags to the entities, restore the reading place.
     pub(crate) fn library_and_store_ready(&mut self) {
+        self.sync_store_articles();
+        self.store_entities_ready();
+    }
+
+    /// The articles and the store are here (the entities may still be on their way):
+    /// re-key and re-anchor the store's articles, restore the reading place.
+    pub(crate) fn sync_store_articles(&mut self) {
         let Some(store) = self.annot.store.as_mut() else {
             return;
         };
@@ -72,6 +81,11 @@ impl App {
             ));
         }
         self.reader.wrapped = Default::default();
+        self.changed();
+    }
+
+    /// The entities and the store are here: apply corrections and tags to the entities.
+    pub(crate) fn store_entities_ready(&mut self) {
         self.rebuild_entities();
         self.changed();
     }

@@ -24,6 +24,8 @@ impl App {
                 | Action::Resize(..)
                 | Action::Progress(_)
                 | Action::Loaded(_)
+                | Action::Articles(_)
+                | Action::Entities(_)
                 | Action::LoadFailed(_)
                 | Action::StoreOpened(_)
                 | Action::StoreFailed(_)

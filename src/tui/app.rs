@@ -159,6 +159,9 @@ pub struct App {
     pub lib: Library,
     /// Some while the library loads.
     pub loading: Option<LoadProgress>,
+    /// True between `Action::Articles` and `Action::Entities`: the articles can be read,
+    /// the entities are still being extracted.
+    pub indexing: bool,
     pub load_error: Option<String>,
     pub focus: Pane,
     pub zen: bool,
@@ -196,7 +199,7 @@ impl std::fmt::Debug for App {
 }
 
 impl App {
-    /// An empty app, waiting for `Action::Loaded`; the first frame can be drawn at once.
+    /// An empty app, waiting for `Action::Loaded` (or `Articles` then `Entities`); the first frame can be drawn at once.
     pub fn new(config: Config) -> App {
         let keymap = Keymap::from_config(&config);
         let styles = Styles::new(&config.theme, config.no_color);
@@ -206,6 +209,7 @@ impl App {
             styles,
             lib: Library::default(),
             loading: None,
+            indexing: false,
             load_error: None,
             focus: Pane::List,
             zen: false,

@@ -2,6 +2,8 @@
 //! when the library arrives: mentions per article in text order, articles per entity,
 //! folded entity names and titles.
 
+use std::sync::Arc;
+
 use crate::corpus::Corpus;
 use crate::entities::{Entity, EntityIndex, EntityKind};
 
@@ -29,7 +31,9 @@ pub struct TagTopic {
 /// Corpus, entities and the derived lookups.
 #[derive(Debug, Default)]
 pub struct Library {
-    pub corpus: Corpus,
+    /// Shared with the loader while it extracts the entities, so the articles can be
+    /// read meanwhile without a second copy of the library in memory.
+    pub corpus: Arc<Corpus>,
     /// The extractor's entities as loaded, before the user's corrections and tags: the
     /// base every correction is replayed on, so a deleted correction goes away.
     pub base: EntityIndex,
@@ -47,7 +51,7 @@ pub struct Library {
 
 impl Library {
     /// Builds the lookups; mentions pointing outside their article are dropped.
-    pub fn new(corpus: Corpus, index: EntityIndex) -> Library {
+    pub fn new(corpus: Arc<Corpus>, index: EntityIndex) -> Library {
         let base = index.clone();
         Library::build(corpus, base, index, &[])
     }
@@ -55,7 +59,7 @@ impl Library {
     /// Builds the lookups over `index` (the corrected entities) plus one topic per tag,
     /// whose articles are the tagged ones; `base` is kept for the next rebuild.
     pub fn build(
-        corpus: Corpus,
+        corpus: Arc<Corpus>,
         base: EntityIndex,
         index: EntityIndex,
         tags: &[TagTopic],

@@ -1,10 +1,12 @@
 //! The terminal loop: the only place with terminal I/O. Draws the first frame at once,
-//! loads the library on a background thread (progress arrives as actions), turns
+//! loads the library on a background thread (progress arrives as actions; the articles
+//! are sent as soon as they are read, the entities when extracted), turns
 //! terminal events into actions, and restores the terminal (mouse capture included) on
 //! every way out: quit, error and panic.
 
 use std::io;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
 
@@ -15,7 +17,7 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
-use super::action::{Action, LoadPhase, LoadProgress, Loaded, MouseInput, MouseKind};
+use super::action::{Action, LoadPhase, LoadProgress, MouseInput, MouseKind};
 use super::app::App;
 use super::keymap::action_for_key;
 use super::update::update;
@@ -105,13 +107,13 @@ fn spawn_loader(
             c.warnings = warnings;
             c
         };
-        let _ = tx.send(Action::Progress(LoadProgress {
-            phase: LoadPhase::Indexing,
-            done: corpus.articles.len(),
-            total: None,
-        }));
+        // The articles first, so they can be read while the entities are extracted from
+        // the same (shared, not copied) corpus; the loader's handle goes at the end.
+        let corpus = Arc::new(corpus);
+        let _ = tx.send(Action::Articles(Arc::clone(&corpus)));
         let index = entities::extract(&corpus, &topics);
-        let _ = tx.send(Action::Loaded(Box::new(Loaded { corpus, index })));
+        drop(corpus);
+        let _ = tx.send(Action::Entities(Box::new(index)));
     });
 }
 

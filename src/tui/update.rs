@@ -2,11 +2,15 @@
 
 use ratatui::layout::{Position, Rect};
 
-use super::action::{Action, MouseInput, MouseKind};
+use std::sync::Arc;
+
+use super::action::{Action, LoadPhase, LoadProgress, Loaded, MouseInput, MouseKind};
 use super::app::{App, Pane, Popup, SidebarRow};
 use super::layout;
 use super::library::Library;
 use super::popup::InputMode;
+use crate::corpus::Corpus;
+use crate::entities::EntityIndex;
 
 /// Applies one action, then brings the derived view state (wrap, offsets) up to date.
 pub fn update(app: &mut App, action: Action) {
@@ -15,6 +19,8 @@ pub fn update(app: &mut App, action: Action) {
         Action::Progress(_)
             | Action::Resize(..)
             | Action::Loaded(_)
+            | Action::Articles(_)
+            | Action::Entities(_)
             | Action::Tick(_)
             | Action::StoreOpened(_)
             | Action::AnnotationsPath(_)
@@ -104,26 +110,72 @@ pub fn update(app: &mut App, action: Action) {
         Action::Mouse(m) => mouse(app, m),
         Action::Progress(p) => app.loading = Some(p),
         Action::Loaded(loaded) => {
-            app.loading = None;
-            app.lib = Library::new(loaded.corpus, loaded.index);
-            app.warnings = app.lib.warnings();
-            app.filters.clear();
-            app.reader = Default::default();
-            app.list.selected = 0;
-            app.refresh_scope();
-            app.refresh_list();
-            if app.annot.store.is_some() {
-                app.library_and_store_ready();
-            }
+            let Loaded { corpus, index } = *loaded;
+            articles_arrived(app, Arc::new(corpus));
+            entities_arrived(app, index);
         }
+        Action::Articles(corpus) => articles_arrived(app, corpus),
+        Action::Entities(index) => entities_arrived(app, *index),
         Action::LoadFailed(e) => {
             app.loading = None;
+            app.indexing = false;
             app.load_error = Some(e);
         }
         Action::AnnotationsPath(p) => app.annotations_path = p,
     }
     app.sync_view();
     app.sync_annotations();
+}
+
+/// The articles are here (their entities not yet): the list fills from the first
+/// article, which the reader shows; the annotation file, if open, is synced with them.
+fn articles_arrived(app: &mut App, corpus: Arc<Corpus>) {
+    app.loading = Some(LoadProgress {
+        phase: LoadPhase::Indexing,
+        done: corpus.articles.len(),
+        total: None,
+    });
+    app.indexing = true;
+    app.lib = Library::new(corpus, EntityIndex::default());
+    app.warnings = app.lib.warnings();
+    app.filters.clear();
+    app.reader = Default::default();
+    app.list.selected = 0;
+    app.refresh_scope();
+    app.refresh_list();
+    if app.annot.store.is_some() {
+        app.sync_store_articles();
+    }
+}
+
+/// The entities of the articles already shown: the sidebar fills and the annotation
+/// file's corrections and tags are applied. What the user did meanwhile (selection,
+/// reader position, queries, focus) is kept; there are no entity filters yet.
+fn entities_arrived(app: &mut App, index: EntityIndex) {
+    app.loading = None;
+    app.indexing = false;
+    // Only tags shown as topics can be filters yet; they are found again by id.
+    let filter_ids: Vec<String> = app
+        .filters
+        .iter()
+        .filter_map(|&e| Some(app.lib.index.entities.get(e)?.id.clone()))
+        .collect();
+    let corpus = std::mem::take(&mut app.lib.corpus);
+    app.lib = Library::new(corpus, index);
+    app.filters.clear();
+    app.refresh_scope();
+    app.refresh_list();
+    if app.annot.store.is_some() {
+        app.store_entities_ready();
+    }
+    if !filter_ids.is_empty() {
+        let entities = &app.lib.index.entities;
+        app.filters = filter_ids
+            .iter()
+            .filter_map(|id| entities.iter().position(|e| &e.id == id))
+            .collect();
+        filters_changed(app);
+    }
 }
 
 /// Keys while a popup is open; true when the action was consumed.
@@ -148,6 +200,8 @@ fn popup_action(app: &mut App, action: &Action) -> bool {
         Action::Resize(..)
         | Action::Progress(_)
         | Action::Loaded(_)
+        | Action::Articles(_)
+        | Action::Entities(_)
         | Action::LoadFailed(_)
         | Action::Tick(_)
         | Action::StoreOpened(_)
@@ -267,7 +321,11 @@ fn enter(app: &mut App) {
 /// Adds the selected entity as a filter (AND with the others) and clears the query.
 fn add_selected_filter(app: &mut App) {
     let Some(e) = app.sidebar.selected_entity() else {
-        app.message = Some("no entity selected".into());
+        app.message = Some(if app.indexing {
+            "entities are still being found: try again in a moment".into()
+        } else {
+            "no entity selected".into()
+        });
         return;
     };
     if app.filters.contains(&e) {

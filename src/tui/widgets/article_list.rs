@@ -20,7 +20,7 @@ pub struct ArticleList<'a> {
 
 /// Why the list is empty, in the user's words.
 pub fn empty_reason(app: &App) -> String {
-    if app.loading.is_some() {
+    if app.loading.is_some() && !app.indexing {
         return "loading articles…".into();
     }
     if let Some(e) = &app.load_error {

@@ -157,7 +157,7 @@ impl Widget for Reader<'_> {
         else {
             pane_block(app, Pane::Reader, None).render(area, buf);
             let (text, _) = layout::reader_areas(app, area);
-            let msg = if app.loading.is_some() {
+            let msg = if app.loading.is_some() && !app.indexing {
                 "loading…".to_string()
             } else if app.lib.corpus.articles.is_empty() {
                 "no articles to show".to_string()
