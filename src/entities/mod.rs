@@ -17,6 +17,7 @@ pub mod text;
 pub mod topics;
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -57,7 +58,9 @@ impl EntityKind {
 }
 
 /// One occurrence of an entity in an article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub struct Mention {
     /// Index into `Corpus::articles`.
     pub article: usize,
@@ -114,8 +117,53 @@ pub struct TopicDef {
 pub struct EntityIndex {
     /// Sorted by kind, then mention count (descending), then name.
     pub entities: Vec<Entity>,
-    /// Per article: (entity index, mention) sorted by start.
-    per_article: Vec<Vec<(usize, Mention)>>,
+    article_count: usize,
+    /// The per-article view, built on first use (the interface keeps its own, so most
+    /// runs never pay for this copy of every mention).
+    per_article: OnceLock<PerArticleView>,
+}
+
+/// Every mention of the library grouped by article, in one flat list.
+#[derive(Debug, Clone, Default)]
+struct PerArticleView {
+    /// Article `a`'s mentions are `mentions[offsets[a]..offsets[a + 1]]`.
+    offsets: Vec<usize>,
+    /// (entity index, mention), per article sorted by start (longer first on ties).
+    mentions: Vec<(usize, Mention)>,
+}
+
+impl PerArticleView {
+    fn build(entities: &[Entity], article_count: usize) -> PerArticleView {
+        let mut offsets = vec![0usize; article_count + 1];
+        for e in entities {
+            for m in &e.mentions {
+                if let Some(o) = offsets.get_mut(m.article + 1) {
+                    *o += 1;
+                }
+            }
+        }
+        for a in 0..article_count {
+            offsets[a + 1] += offsets[a];
+        }
+        let mut fill = offsets.clone();
+        let mut mentions = vec![(0, Mention::default()); offsets[article_count]];
+        for (i, e) in entities.iter().enumerate() {
+            for m in &e.mentions {
+                if let Some(slot) = fill.get_mut(m.article) {
+                    if let Some(x) = mentions.get_mut(*slot) {
+                        *x = (i, *m);
+                    }
+                    *slot += 1;
+                }
+            }
+        }
+        for a in 0..article_count {
+            if let Some(v) = mentions.get_mut(offsets[a]..offsets[a + 1]) {
+                v.sort_by_key(|(i, m)| (m.start, std::cmp::Reverse(m.end), *i));
+            }
+        }
+        PerArticleView { offsets, mentions }
+    }
 }
 
 impl EntityIndex {
@@ -128,27 +176,24 @@ impl EntityIndex {
                 .then(a.name.cmp(&b.name))
                 .then(a.id.cmp(&b.id))
         });
-        let mut per_article: Vec<Vec<(usize, Mention)>> = vec![Vec::new(); article_count];
-        for (i, e) in entities.iter().enumerate() {
-            for m in &e.mentions {
-                if let Some(v) = per_article.get_mut(m.article) {
-                    v.push((i, *m));
-                }
-            }
-        }
-        for v in &mut per_article {
-            v.sort_by_key(|(i, m)| (m.start, std::cmp::Reverse(m.end), *i));
-        }
+        entities.shrink_to_fit();
         EntityIndex {
             entities,
-            per_article,
+            article_count,
+            per_article: OnceLock::new(),
         }
     }
 
     /// The mentions of one article as (index into `entities`, mention), sorted by start
     /// (longer first on ties). Topic mentions may overlap name mentions. Empty when out of range.
     pub fn by_article(&self, article: usize) -> &[(usize, Mention)] {
-        self.per_article.get(article).map_or(&[], Vec::as_slice)
+        let view = self
+            .per_article
+            .get_or_init(|| PerArticleView::build(&self.entities, self.article_count));
+        match (view.offsets.get(article), view.offsets.get(article + 1)) {
+            (Some(&a), Some(&b)) => view.mentions.get(a..b).unwrap_or(&[]),
+            _ => &[],
+        }
     }
 
     /// The entity with this id (`kind:normalised-name`).
@@ -221,34 +266,95 @@ pub fn extract(corpus: &Corpus, topics: &[TopicDef]) -> EntityIndex {
     extract_articles(&corpus.articles, topics)
 }
 
+/// Articles extracted in parallel at a time. Each batch is merged into compact
+/// library-wide tables (interned surfaces, phrase counts) before the next one starts, so
+/// only one batch of per-article results is ever held.
+const BATCH: usize = 512;
+
+/// One name mention found in an article: byte range, kind, and the byte range of the long
+/// form when it is an acronym defined in parentheses.
+type Found = (usize, usize, EntityKind, Option<(usize, usize)>);
+
 struct PerArticle {
-    raw: Vec<resolve::RawMention>,
-    phrases: topics::PhraseMap,
+    found: Vec<Found>,
+    /// Byte ranges of person mentions (phrases touching them are not topics).
+    names: Vec<(usize, usize)>,
+    /// Candidate key phrases with their number of occurrences.
+    phrases: Vec<(String, usize)>,
     user: Vec<(usize, usize, usize)>,
+}
+
+/// A byte offset or article index as `u32`: loaded files are at most
+/// [`crate::corpus::MAX_FILE_BYTES`] (20 MB) and libraries hold far fewer than 2^32
+/// articles, so this never fails for a loaded library.
+fn small(n: usize) -> Option<u32> {
+    u32::try_from(n).ok()
 }
 
 /// [`extract`] over a slice of articles (mention `article` fields index this slice).
 pub fn extract_articles(articles: &[Article], topic_defs: &[TopicDef]) -> EntityIndex {
-    let per: Vec<PerArticle> = articles
-        .par_iter()
-        .enumerate()
-        .map(|(ai, a)| extract_one(ai, a, topic_defs))
-        .collect();
-    let mut raw = Vec::new();
-    let mut phrases = Vec::with_capacity(per.len());
+    let mut surfaces = resolve::Interner::default();
+    let mut raw: Vec<resolve::CompactMention> = Vec::new();
+    let mut stats = topics::PhraseStats::default();
+    let mut names: Vec<Box<[(u32, u32)]>> = Vec::with_capacity(articles.len());
     let mut user_mentions: Vec<Vec<Mention>> = vec![Vec::new(); topic_defs.len()];
-    for (ai, p) in per.into_iter().enumerate() {
-        raw.extend(p.raw);
-        phrases.push(p.phrases);
-        for (ti, start, end) in p.user {
-            user_mentions[ti].push(Mention {
-                article: ai,
-                start,
-                end,
-            });
+    for (b, batch) in articles.chunks(BATCH).enumerate() {
+        let base = b * BATCH;
+        let per: Vec<PerArticle> = batch
+            .par_iter()
+            .map(|a| extract_one(a, topic_defs))
+            .collect();
+        for (i, p) in per.into_iter().enumerate() {
+            let ai = base + i;
+            let text = articles.get(ai).map_or("", |a| a.text.as_str());
+            let article = small(ai);
+            for (start, end, kind, long) in p.found {
+                let (Some(article), Some(s), Some(e)) = (article, small(start), small(end)) else {
+                    continue;
+                };
+                let surface = surfaces.intern(text.get(start..end).unwrap_or(""));
+                let long_form = long
+                    .and_then(|(a, b)| text.get(a..b))
+                    .map_or(resolve::NONE, |l| surfaces.intern(l));
+                raw.push(resolve::CompactMention {
+                    article,
+                    start: s,
+                    end: e,
+                    kind,
+                    surface,
+                    long_form,
+                });
+            }
+            names.push(
+                p.names
+                    .iter()
+                    .filter_map(|&(a, b)| Some((small(a)?, small(b)?)))
+                    .collect(),
+            );
+            for (key, n) in &p.phrases {
+                stats.add(ai, key, *n);
+            }
+            for (ti, start, end) in p.user {
+                if let Some(v) = user_mentions.get_mut(ti) {
+                    v.push(Mention {
+                        article: ai,
+                        start,
+                        end,
+                    });
+                }
+            }
         }
     }
-    let mut entities = resolve::resolve(raw);
+    raw.shrink_to_fit();
+
+    // Key phrases: choose from the library-wide counts, then gather the chosen ones' hits.
+    let chosen = stats.choose();
+    drop(stats);
+    let hits = gather_phrases(articles, &names, &chosen);
+    drop(names);
+
+    let mut entities = resolve::resolve_compact(raw, &surfaces);
+    drop(surfaces);
     let mut reserved = Vec::new();
     for (def, mut mentions) in topic_defs.iter().zip(user_mentions) {
         let id = topics::user_topic_id(def);
@@ -258,6 +364,7 @@ pub fn extract_articles(articles: &[Article], topic_defs: &[TopicDef]) -> Entity
         reserved.push(id.clone());
         mentions.sort();
         mentions.dedup();
+        mentions.shrink_to_fit();
         let mut aliases: Vec<String> = mentions
             .iter()
             .filter_map(|m| {
@@ -279,11 +386,74 @@ pub fn extract_articles(articles: &[Article], topic_defs: &[TopicDef]) -> Entity
             mentions,
         });
     }
-    entities.extend(topics::key_phrase_topics(&phrases, &reserved));
+    entities.extend(topics::key_phrase_entities(&chosen, hits, &reserved));
     EntityIndex::new(entities, articles.len())
 }
 
-fn extract_one(ai: usize, article: &Article, topic_defs: &[TopicDef]) -> PerArticle {
+/// The surfaces and mentions of the `chosen` key phrases, found again article by article
+/// (cheaper in memory than keeping every candidate phrase of every article).
+fn gather_phrases(
+    articles: &[Article],
+    names: &[Box<[(u32, u32)]>],
+    chosen: &[String],
+) -> Vec<topics::ChosenHits> {
+    let mut hits = vec![topics::ChosenHits::default(); chosen.len()];
+    if chosen.is_empty() {
+        return hits;
+    }
+    let wanted: std::collections::HashMap<&str, usize> = chosen
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (k.as_str(), i))
+        .collect();
+    for (b, batch) in articles.chunks(BATCH).enumerate() {
+        let base = b * BATCH;
+        let per: Vec<Vec<(usize, usize, usize)>> = batch
+            .par_iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let names: Vec<(usize, usize)> = names
+                    .get(base + i)
+                    .map(|n| n.iter().map(|&(a, b)| (a as usize, b as usize)).collect())
+                    .unwrap_or_default();
+                let text = a.text.as_str();
+                let tokens = detect::tokenize_ranges(text, &article_ranges(a));
+                let infos = ner::features::token_info(&tokens);
+                let mut out = Vec::new();
+                topics::article_phrases(text, &tokens, &infos, &names, |k, s, e| {
+                    if let Some(&ki) = wanted.get(k) {
+                        out.push((ki, s, e));
+                    }
+                });
+                out
+            })
+            .collect();
+        for (i, found) in per.into_iter().enumerate() {
+            let ai = base + i;
+            let text = articles.get(ai).map_or("", |a| a.text.as_str());
+            for (ki, start, end) in found {
+                let Some(h) = hits.get_mut(ki) else {
+                    continue;
+                };
+                let surface = text.get(start..end).unwrap_or("");
+                match h.surfaces.get_mut(surface) {
+                    Some(c) => *c += 1,
+                    None => {
+                        h.surfaces.insert(surface.to_string(), 1);
+                    }
+                }
+                h.mentions.push(Mention {
+                    article: ai,
+                    start,
+                    end,
+                });
+            }
+        }
+    }
+    hits
+}
+
+fn extract_one(article: &Article, topic_defs: &[TopicDef]) -> PerArticle {
     let text = article.text.as_str();
     let ranges = article_ranges(article);
     let tokens = detect::tokenize_ranges(text, &ranges);
@@ -291,19 +461,14 @@ fn extract_one(ai: usize, article: &Article, topic_defs: &[TopicDef]) -> PerArti
     let found = detect::detect_prepared(ner::Model::embedded(), text, &tokens, &infos);
     let raw = found
         .iter()
-        .filter_map(|f| {
-            Some(resolve::RawMention {
-                article: ai,
-                start: f.start,
-                end: f.end,
-                kind: f.kind,
-                surface: text.get(f.start..f.end)?.to_string(),
-                long_form: f
-                    .acronym_of
-                    .and_then(|j| found.get(j))
-                    .and_then(|l| text.get(l.start..l.end))
-                    .map(str::to_string),
-            })
+        .filter(|f| text.get(f.start..f.end).is_some())
+        .map(|f| {
+            let long = f
+                .acronym_of
+                .and_then(|j| found.get(j))
+                .filter(|l| text.get(l.start..l.end).is_some())
+                .map(|l| (l.start, l.end));
+            (f.start, f.end, f.kind, long)
         })
         .collect();
     let names: Vec<(usize, usize)> = found
@@ -311,7 +476,21 @@ fn extract_one(ai: usize, article: &Article, topic_defs: &[TopicDef]) -> PerArti
         .filter(|f| f.kind == EntityKind::Person)
         .map(|f| (f.start, f.end))
         .collect();
-    let phrases = topics::article_phrases(text, &tokens, &infos, &names);
+    let mut counts: std::collections::HashMap<String, usize, ner::features::BuildFx> =
+        Default::default();
+    topics::article_phrases(text, &tokens, &infos, &names, |k, _, _| {
+        match counts.get_mut(k) {
+            Some(c) => *c += 1,
+            None => {
+                counts.insert(k.to_string(), 1);
+            }
+        }
+    });
     let user = topics::user_topic_hits(topic_defs, &tokens);
-    PerArticle { raw, phrases, user }
+    PerArticle {
+        found: raw,
+        names,
+        phrases: counts.into_iter().collect(),
+        user,
+    }
 }

@@ -7,6 +7,7 @@
 //! same article, else the most mentioned one in the library.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use super::gazetteer::Gazetteer;
 use super::ner::features::BuildFx;
@@ -25,10 +26,81 @@ pub struct RawMention {
     pub long_form: Option<String>,
 }
 
+/// No string (an absent long form or preferred name).
+pub const NONE: u32 = u32::MAX;
+
+/// Distinct strings, each stored once and named by a `u32` id.
+#[derive(Debug, Default)]
+pub struct Interner {
+    ids: HashMap<Arc<str>, u32, BuildFx>,
+    strs: Vec<Arc<str>>,
+}
+
+impl Interner {
+    /// The id of `s`, adding it when new.
+    pub fn intern(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        // Fewer than 2^32 distinct strings: each is a distinct surface or name of a library
+        // whose files are at most 20 MB each.
+        let id = self.strs.len() as u32;
+        let s: Arc<str> = s.into();
+        self.strs.push(s.clone());
+        self.ids.insert(s, id);
+        id
+    }
+
+    /// The string of `id` ("" for an unknown id).
+    pub fn get(&self, id: u32) -> &str {
+        self.strs.get(id as usize).map_or("", |s| s)
+    }
+
+    /// Number of distinct strings.
+    pub fn len(&self) -> usize {
+        self.strs.len()
+    }
+
+    /// Whether no string was interned.
+    pub fn is_empty(&self) -> bool {
+        self.strs.is_empty()
+    }
+}
+
+/// A [`RawMention`] with its surfaces interned: 20 bytes whatever the surface.
+#[derive(Debug, Clone, Copy)]
+pub struct CompactMention {
+    pub article: u32,
+    pub start: u32,
+    pub end: u32,
+    pub kind: EntityKind,
+    /// Id of the surface in the [`Interner`].
+    pub surface: u32,
+    /// Id of the long form's surface, or [`NONE`].
+    pub long_form: u32,
+}
+
 struct M {
-    raw: RawMention,
-    key: String,
-    preferred: Option<String>,
+    article: u32,
+    start: u32,
+    end: u32,
+    kind: EntityKind,
+    surface: u32,
+    /// Id in the key interner.
+    key: u32,
+    /// Id in the key interner of the alias table's name, or [`NONE`].
+    preferred: u32,
+}
+
+/// What resolution needs of one key, computed once per distinct key.
+#[derive(Clone, Copy)]
+struct KeyInfo {
+    /// Word id of the first word.
+    first: u32,
+    /// Word id of the last word that is not a particle, or [`NONE`].
+    last: u32,
+    short: bool,
+    words: usize,
 }
 
 fn key_words(surface: &str) -> Vec<String> {
@@ -50,142 +122,209 @@ fn is_short_form(words: &[&str]) -> bool {
 
 /// Groups mentions into entities. Topic mentions are not handled here.
 pub fn resolve(raw: Vec<RawMention>) -> Vec<Entity> {
+    let mut surfaces = Interner::default();
+    let compact = raw
+        .into_iter()
+        .filter_map(|r| {
+            Some(CompactMention {
+                article: u32::try_from(r.article).ok()?,
+                start: u32::try_from(r.start).ok()?,
+                end: u32::try_from(r.end).ok()?,
+                kind: r.kind,
+                surface: surfaces.intern(&r.surface),
+                long_form: r.long_form.as_deref().map_or(NONE, |l| surfaces.intern(l)),
+            })
+        })
+        .collect();
+    resolve_compact(compact, &surfaces)
+}
+
+/// Counts per key id, few per entry: a short list beats a map.
+type Votes = Vec<(u32, usize)>;
+
+fn vote(v: &mut Votes, key: u32) {
+    match v.iter_mut().find(|(k, _)| *k == key) {
+        Some(e) => e.1 += 1,
+        None => v.push((key, 1)),
+    }
+}
+
+/// [`resolve`] over mentions whose surfaces are ids in `surfaces`.
+pub fn resolve_compact(raw: Vec<CompactMention>, surfaces: &Interner) -> Vec<Entity> {
     let gaz = Gazetteer::get();
     // Acronym → long-form key, library-wide.
     let mut acronym: HashMap<String, String> = HashMap::new();
     for r in &raw {
-        if let Some(long) = &r.long_form {
+        if r.long_form != NONE {
             acronym
-                .entry(key_words(&r.surface).join(" "))
-                .or_insert_with(|| key_words(long).join(" "));
+                .entry(key_words(surfaces.get(r.surface)).join(" "))
+                .or_insert_with(|| key_words(surfaces.get(r.long_form)).join(" "));
         }
     }
     // Keys depend only on the surface: computed once per distinct surface.
-    let mut key_cache: HashMap<String, (String, Option<String>), BuildFx> = HashMap::default();
-    let mut ms: Vec<M> = raw
-        .into_iter()
-        .map(|r| {
-            let (key, preferred) = match key_cache.get(r.surface.as_str()) {
-                Some(k) => k.clone(),
-                None => {
-                    let surface = r
-                        .surface
-                        .trim_start_matches("the ")
-                        .trim_start_matches("The ");
-                    let k = match gaz.alias(surface) {
-                        Some(canon) => (key_words(canon).join(" "), Some(canon.to_string())),
-                        None => {
-                            let k = key_words(surface).join(" ");
-                            match acronym.get(&k) {
-                                Some(long) => (long.clone(), None),
-                                None => (k, None),
-                            }
+    let mut keys = Interner::default();
+    let mut key_of: Vec<Option<(u32, u32)>> = vec![None; surfaces.len()];
+    let mut ms: Vec<M> = Vec::with_capacity(raw.len());
+    for r in raw {
+        let (key, preferred) = match key_of.get(r.surface as usize).copied().flatten() {
+            Some(k) => k,
+            None => {
+                let surface = surfaces
+                    .get(r.surface)
+                    .trim_start_matches("the ")
+                    .trim_start_matches("The ");
+                let (k, p) = match gaz.alias(surface) {
+                    Some(canon) => (key_words(canon).join(" "), Some(canon)),
+                    None => {
+                        let k = key_words(surface).join(" ");
+                        match acronym.get(&k) {
+                            Some(long) => (long.clone(), None),
+                            None => (k, None),
                         }
-                    };
-                    key_cache.insert(r.surface.clone(), k.clone());
-                    k
+                    }
+                };
+                let k = (keys.intern(&k), p.map_or(NONE, |p| keys.intern(p)));
+                if let Some(slot) = key_of.get_mut(r.surface as usize) {
+                    *slot = Some(k);
                 }
-            };
-            M {
-                raw: r,
-                key,
-                preferred,
+                k
             }
-        })
-        .filter(|m| !m.key.is_empty())
-        .collect();
-
-    // Full person names, library-wide and per article, indexed by their last core word.
-    let mut person_votes: HashMap<&str, usize> = HashMap::new();
-    for m in &ms {
-        if m.raw.kind == EntityKind::Person {
-            *person_votes.entry(m.key.as_str()).or_default() += 1;
-        }
-    }
-    let mut full_by_last: HashMap<String, BTreeMap<String, usize>> = HashMap::new();
-    let mut full_in_article: HashMap<(usize, String), BTreeMap<String, usize>> = HashMap::new();
-    let mut org_by_first: HashMap<(usize, String), String> = HashMap::new();
-    // Full person names per article by their first word ("John" → "john kerry").
-    let mut full_by_first_in_article: HashMap<(usize, String), BTreeMap<String, usize>> =
-        HashMap::new();
-    for m in &ms {
-        let words: Vec<&str> = m.key.split(' ').collect();
-        if m.raw.kind == EntityKind::Person && !is_short_form(&words) {
-            if let Some(first) = words.first() {
-                *full_by_first_in_article
-                    .entry((m.raw.article, first.to_string()))
-                    .or_default()
-                    .entry(m.key.clone())
-                    .or_default() += 1;
-            }
-            if let Some(last) = core_last(&words) {
-                *full_by_last
-                    .entry(last.to_string())
-                    .or_default()
-                    .entry(m.key.clone())
-                    .or_default() += 1;
-                *full_in_article
-                    .entry((m.raw.article, last.to_string()))
-                    .or_default()
-                    .entry(m.key.clone())
-                    .or_default() += 1;
-            }
-        }
-        if m.raw.kind == EntityKind::Organization && words.len() >= 2 {
-            org_by_first
-                .entry((m.raw.article, words[0].to_string()))
-                .or_insert_with(|| m.key.clone());
-        }
-    }
-    let top = |c: &BTreeMap<String, usize>| -> Option<String> {
-        c.iter()
-            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-            .map(|(k, _)| k.clone())
-    };
-    for m in &mut ms {
-        let words: Vec<&str> = m.key.split(' ').collect();
-        if !is_short_form(&words) || m.preferred.is_some() {
+        };
+        if keys.get(key).is_empty() {
             continue;
         }
-        let Some(last) = core_last(&words).map(str::to_string) else {
+        ms.push(M {
+            article: r.article,
+            start: r.start,
+            end: r.end,
+            kind: r.kind,
+            surface: r.surface,
+            key,
+            preferred,
+        });
+    }
+    drop(key_of);
+    ms.shrink_to_fit();
+
+    // Word ids and the facts resolution needs, per distinct key.
+    let mut words_in = Interner::default();
+    let mut info: Vec<Option<KeyInfo>> = vec![None; keys.len()];
+    for m in &ms {
+        let Some(slot) = info.get_mut(m.key as usize) else {
             continue;
         };
-        if let Some(c) = full_in_article.get(&(m.raw.article, last.clone())) {
+        if slot.is_none() {
+            let words: Vec<&str> = keys.get(m.key).split(' ').collect();
+            *slot = Some(KeyInfo {
+                first: words.first().map_or(NONE, |w| words_in.intern(w)),
+                last: core_last(&words).map_or(NONE, |w| words_in.intern(w)),
+                short: is_short_form(&words),
+                words: words.len(),
+            });
+        }
+    }
+    let info_of = |key: u32| info.get(key as usize).copied().flatten();
+
+    // Full person names, library-wide and per article, indexed by their last core word.
+    let mut full_by_last: HashMap<u32, Votes, BuildFx> = HashMap::default();
+    let mut full_in_article: HashMap<(u32, u32), Votes, BuildFx> = HashMap::default();
+    let mut org_by_first: HashMap<(u32, u32), u32, BuildFx> = HashMap::default();
+    // Full person names per article by their first word ("John" → "john kerry").
+    let mut full_by_first_in_article: HashMap<(u32, u32), Votes, BuildFx> = HashMap::default();
+    for m in &ms {
+        let Some(ki) = info_of(m.key) else {
+            continue;
+        };
+        if m.kind == EntityKind::Person && !ki.short {
+            if ki.first != NONE {
+                vote(
+                    full_by_first_in_article
+                        .entry((m.article, ki.first))
+                        .or_default(),
+                    m.key,
+                );
+            }
+            if ki.last != NONE {
+                vote(full_by_last.entry(ki.last).or_default(), m.key);
+                vote(
+                    full_in_article.entry((m.article, ki.last)).or_default(),
+                    m.key,
+                );
+            }
+        }
+        if m.kind == EntityKind::Organization && ki.words >= 2 {
+            org_by_first.entry((m.article, ki.first)).or_insert(m.key);
+        }
+    }
+    let top = |c: &Votes| -> Option<u32> {
+        c.iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(keys.get(b.0).cmp(keys.get(a.0))))
+            .map(|(k, _)| *k)
+    };
+    for m in &mut ms {
+        let Some(ki) = info_of(m.key) else {
+            continue;
+        };
+        if !ki.short || m.preferred != NONE {
+            continue;
+        }
+        let last = ki.last;
+        if last == NONE {
+            continue;
+        }
+        if let Some(c) = full_in_article.get(&(m.article, last)) {
             // A full name in the same article wins, whatever kind the short form was given.
             if let Some(k) = top(c) {
                 m.key = k;
-                m.raw.kind = EntityKind::Person;
+                m.kind = EntityKind::Person;
             }
         } else if let Some(c) = full_by_first_in_article
-            .get(&(m.raw.article, last.clone()))
-            .filter(|c| m.raw.kind == EntityKind::Person && c.len() == 1)
+            .get(&(m.article, last))
+            .filter(|c| m.kind == EntityKind::Person && c.len() == 1)
         {
             // A first name alone ("John, I'm still behind you") is the one full name in
             // the article that starts with it.
             if let Some(k) = top(c) {
                 m.key = k;
             }
-        } else if m.raw.kind == EntityKind::Person {
+        } else if m.kind == EntityKind::Person {
             if let Some(k) = full_by_last.get(&last).and_then(top) {
                 m.key = k;
             }
-        } else if m.raw.kind == EntityKind::Organization {
-            if let Some(k) = org_by_first.get(&(m.raw.article, last)) {
-                m.key = k.clone();
+        } else if m.kind == EntityKind::Organization {
+            if let Some(&k) = org_by_first.get(&(m.article, last)) {
+                m.key = k;
             }
         }
     }
+    drop((
+        full_by_last,
+        full_in_article,
+        org_by_first,
+        full_by_first_in_article,
+    ));
 
-    // Group by key; the kind is the majority vote.
-    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    // Group by key (in key order); the kind is the majority vote.
+    let mut groups: Vec<Vec<u32>> = vec![Vec::new(); keys.len()];
     for (i, m) in ms.iter().enumerate() {
-        groups.entry(m.key.clone()).or_default().push(i);
+        if let Some(g) = groups.get_mut(m.key as usize) {
+            // Fewer than 2^32 mentions: one per name occurrence in files of at most 20 MB.
+            g.push(i as u32);
+        }
     }
+    let mut order: Vec<u32> = (0..keys.len() as u32)
+        .filter(|&k| groups.get(k as usize).is_some_and(|g| !g.is_empty()))
+        .collect();
+    order.sort_by(|a, b| keys.get(*a).cmp(keys.get(*b)));
+    let mut squashed: Vec<Option<String>> = vec![None; surfaces.len()];
     let mut by_id: BTreeMap<String, Entity> = BTreeMap::new();
-    for idx in groups.values() {
+    for key in order {
+        let Some(idx) = groups.get_mut(key as usize).map(std::mem::take) else {
+            continue;
+        };
         let mut votes = [0usize; 3];
-        for &i in idx {
-            votes[kind_index(ms[i].raw.kind)] += 1;
+        for &i in &idx {
+            votes[kind_index(ms[i as usize].kind)] += 1;
         }
         let kind = [
             EntityKind::Person,
@@ -194,14 +333,18 @@ pub fn resolve(raw: Vec<RawMention>) -> Vec<Entity> {
         ][(0..3).max_by_key(|&k| (votes[k], 3 - k)).unwrap_or(0)];
         let mut forms: Vec<(String, usize, usize)> = Vec::new(); // surface, count, first seen
         let mut preferred = None;
-        for &i in idx {
-            let s = squash_spaces(&ms[i].raw.surface);
-            if preferred.is_none() {
-                preferred = ms[i].preferred.clone();
+        for &i in &idx {
+            let m = &ms[i as usize];
+            let s: &str = match squashed.get_mut(m.surface as usize) {
+                Some(slot) => slot.get_or_insert_with(|| squash_spaces(surfaces.get(m.surface))),
+                None => "",
+            };
+            if preferred.is_none() && m.preferred != NONE {
+                preferred = Some(keys.get(m.preferred).to_string());
             }
             match forms.iter_mut().find(|f| f.0 == s) {
                 Some(f) => f.1 += 1,
-                None => forms.push((s, 1, i)),
+                None => forms.push((s.to_string(), 1, i as usize)),
             }
         }
         let name = preferred.unwrap_or_else(|| canonical(&forms));
@@ -218,21 +361,24 @@ pub fn resolve(raw: Vec<RawMention>) -> Vec<Entity> {
                 e.aliases.push(s.clone());
             }
         }
-        for &i in idx {
-            let r = &ms[i].raw;
+        e.mentions.reserve_exact(idx.len());
+        for &i in &idx {
+            let m = &ms[i as usize];
             e.mentions.push(Mention {
-                article: r.article,
-                start: r.start,
-                end: r.end,
+                article: m.article as usize,
+                start: m.start as usize,
+                end: m.end as usize,
             });
         }
     }
+    drop(ms);
     by_id
         .into_values()
         .map(|mut e| {
             e.aliases.sort();
             e.mentions.sort_by_key(|m| (m.article, m.start, m.end));
             e.mentions.dedup();
+            e.mentions.shrink_to_fit();
             e
         })
         .collect()

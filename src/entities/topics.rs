@@ -412,18 +412,9 @@ fn word_sets() -> &'static WordSets {
     })
 }
 
-/// Candidate phrases of one article, keyed by normalised phrase.
-pub type PhraseMap = HashMap<String, PhraseHits, BuildFx>;
-
-/// Counts of one phrase in one article.
-#[derive(Debug, Default, Clone)]
-pub struct PhraseHits {
-    pub count: usize,
-    pub surfaces: BTreeMap<String, usize>,
-    pub spans: Vec<(usize, usize)>,
-}
-
-/// Candidate key phrases of one article, keyed by normalised phrase.
+/// Candidate key phrases of one article: `sink(key, start, end)` is called for every
+/// occurrence, in text order per segment, with the normalised phrase and its byte range
+/// (its surface is `text[start..end]`).
 ///
 /// `names` are byte ranges of person mentions: phrases touching them are not topics.
 ///
@@ -434,13 +425,13 @@ pub fn article_phrases<'t>(
     tokens: &[Token<'_>],
     infos: &'t [TokInfo],
     names: &[(usize, usize)],
-) -> PhraseMap {
+    mut sink: impl FnMut(&str, usize, usize),
+) {
     let sets = word_sets();
-    let mut out = PhraseMap::default();
     // Segments: runs of content words not interrupted by stop words, punctuation or lines.
     let mut seg: Vec<SegWord<'t>> = Vec::new();
     let mut key = String::new();
-    let mut flush = |seg: &mut Vec<SegWord<'t>>, out: &mut PhraseMap| {
+    let mut flush = |seg: &mut Vec<SegWord<'t>>| {
         for i in 0..seg.len() {
             for n in 1..=3 {
                 if i + n > seg.len() {
@@ -464,9 +455,6 @@ pub fn article_phrases<'t>(
                     continue;
                 }
                 let (a, b) = (tokens[first.index].start, tokens[last.index].end);
-                let Some(surface) = text.get(a..b) else {
-                    continue;
-                };
                 key.clear();
                 for (k, p) in part.iter().enumerate() {
                     if k > 0 {
@@ -477,18 +465,10 @@ pub fn article_phrases<'t>(
                 if key.len() > 4 && key.ends_with('s') && !key.ends_with("ss") {
                     key.pop();
                 }
-                let h = match out.get_mut(key.as_str()) {
-                    Some(h) => h,
-                    None => out.entry(key.clone()).or_default(),
-                };
-                h.count += 1;
-                match h.surfaces.get_mut(surface) {
-                    Some(c) => *c += 1,
-                    None => {
-                        h.surfaces.insert(surface.to_string(), 1);
-                    }
+                if text.get(a..b).is_none() {
+                    continue;
                 }
-                h.spans.push((a, b));
+                sink(key.as_str(), a, b);
             }
         }
         seg.clear();
@@ -502,10 +482,10 @@ pub fn article_phrases<'t>(
                 .get(tokens[i - 1].end..t.start)
                 .is_none_or(|g| g.contains('\n'));
         if newline {
-            flush(&mut seg, &mut out);
+            flush(&mut seg);
         }
         if !word {
-            flush(&mut seg, &mut out);
+            flush(&mut seg);
             continue;
         }
         let Some(info) = infos.get(i) else {
@@ -517,7 +497,7 @@ pub fn article_phrases<'t>(
             && !t.text.chars().next().is_some_and(char::is_uppercase)
             || g & flag::STOP != 0
         {
-            flush(&mut seg, &mut out);
+            flush(&mut seg);
             continue;
         }
         let lower = t.text.chars().next().is_some_and(char::is_lowercase);
@@ -536,60 +516,95 @@ pub fn article_phrases<'t>(
             verbish: sets.verbish.contains(f),
         });
     }
-    flush(&mut seg, &mut out);
-    out
+    flush(&mut seg);
 }
 
-/// Picks the recurring key phrases of the library and turns them into topic entities.
-pub fn key_phrase_topics(per_article: &[PhraseMap], reserved: &[String]) -> Vec<Entity> {
-    let mut df: HashMap<&str, (usize, usize)> = HashMap::new();
-    for a in per_article {
-        for (k, h) in a {
-            let e = df.entry(k.as_str()).or_default();
-            e.0 += 1;
-            e.1 += h.count;
+/// Key-phrase statistics of a whole library: document and total frequency per normalised
+/// phrase, each phrase stored once.
+#[derive(Debug, Default)]
+pub struct PhraseStats {
+    ids: HashMap<Box<str>, u32, BuildFx>,
+    /// Per phrase id: (articles containing it, occurrences).
+    counts: Vec<(usize, usize)>,
+    /// Phrase id → the article that last counted it (for the document frequency).
+    last_article: Vec<usize>,
+}
+
+impl PhraseStats {
+    /// Counts one occurrence of `key` in article `article` (articles in any order, but all
+    /// occurrences of one article together).
+    pub fn add(&mut self, article: usize, key: &str, occurrences: usize) {
+        let id = match self.ids.get(key) {
+            Some(&id) => id as usize,
+            None => {
+                let id = self.counts.len();
+                // At most one id per distinct phrase; fewer than 2^32 of them by far.
+                self.ids.insert(key.into(), id as u32);
+                self.counts.push((0, 0));
+                self.last_article.push(usize::MAX);
+                id
+            }
+        };
+        if self.last_article[id] != article {
+            self.last_article[id] = article;
+            self.counts[id].0 += 1;
         }
+        self.counts[id].1 += occurrences;
     }
-    let mut cands: Vec<(&str, f64, usize)> = df
-        .iter()
-        .filter(|(k, (d, tf))| {
-            *d >= 2 && (k.contains(' ') || (*tf >= 4 && *d >= 3 && !vague_single(k)))
-        })
-        .map(|(k, (d, tf))| {
-            let n = k.split(' ').count() as f64;
-            (*k, *d as f64 * (1.0 + *tf as f64).ln() * n.powf(1.3), *tf)
-        })
-        .collect();
-    cands.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
-    let mut chosen: Vec<(&str, usize)> = Vec::new();
-    for (k, _, tf) in cands {
-        if chosen.len() >= MAX_KEY_PHRASES {
-            break;
-        }
-        // Skip a phrase mostly covered by a longer chosen one, and vice versa.
-        let covered = chosen.iter().any(|(c, ctf)| {
-            (c.contains(k) && *ctf * 10 >= tf * 7) || (k.contains(c) && tf * 10 >= *ctf * 7)
-        });
-        if !covered {
-            chosen.push((k, tf));
-        }
-    }
-    let mut out = Vec::new();
-    for (k, _) in chosen {
-        let mut surfaces: BTreeMap<String, usize> = BTreeMap::new();
-        let mut mentions = Vec::new();
-        for (ai, a) in per_article.iter().enumerate() {
-            if let Some(h) = a.get(k) {
-                for (s, c) in &h.surfaces {
-                    *surfaces.entry(s.clone()).or_default() += c;
-                }
-                mentions.extend(h.spans.iter().map(|&(start, end)| Mention {
-                    article: ai,
-                    start,
-                    end,
-                }));
+
+    /// The phrases chosen as topics, best first ([`MAX_KEY_PHRASES`] at most).
+    pub fn choose(&self) -> Vec<String> {
+        let mut cands: Vec<(&str, f64, usize)> = self
+            .ids
+            .iter()
+            .filter_map(|(k, &id)| Some((&**k, *self.counts.get(id as usize)?)))
+            .filter(|(k, (d, tf))| {
+                *d >= 2 && (k.contains(' ') || (*tf >= 4 && *d >= 3 && !vague_single(k)))
+            })
+            .map(|(k, (d, tf))| {
+                let n = k.split(' ').count() as f64;
+                (k, d as f64 * (1.0 + tf as f64).ln() * n.powf(1.3), tf)
+            })
+            .collect();
+        cands.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+        let mut chosen: Vec<(&str, usize)> = Vec::new();
+        for (k, _, tf) in cands {
+            if chosen.len() >= MAX_KEY_PHRASES {
+                break;
+            }
+            // Skip a phrase mostly covered by a longer chosen one, and vice versa.
+            let covered = chosen.iter().any(|(c, ctf)| {
+                (c.contains(k) && *ctf * 10 >= tf * 7) || (k.contains(c) && tf * 10 >= *ctf * 7)
+            });
+            if !covered {
+                chosen.push((k, tf));
             }
         }
+        chosen.into_iter().map(|(k, _)| k.to_string()).collect()
+    }
+}
+
+/// The surfaces and mentions of one chosen key phrase across the library.
+#[derive(Debug, Default, Clone)]
+pub struct ChosenHits {
+    pub surfaces: BTreeMap<String, usize>,
+    /// In article order, then text order.
+    pub mentions: Vec<Mention>,
+}
+
+/// Turns the chosen key phrases (from [`PhraseStats::choose`]) and their hits into topic
+/// entities, skipping ids in `reserved`.
+pub fn key_phrase_entities(
+    chosen: &[String],
+    hits: Vec<ChosenHits>,
+    reserved: &[String],
+) -> Vec<Entity> {
+    let mut out = Vec::new();
+    for (k, h) in chosen.iter().zip(hits) {
+        let ChosenHits {
+            surfaces,
+            mut mentions,
+        } = h;
         let name = surfaces
             .iter()
             .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
@@ -605,6 +620,7 @@ pub fn key_phrase_topics(per_article: &[PhraseMap], reserved: &[String]) -> Vec<
             .cloned()
             .collect();
         mentions.sort_by_key(|m| (m.article, m.start));
+        mentions.shrink_to_fit();
         out.push(Entity {
             id,
             name,
