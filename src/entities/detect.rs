@@ -208,6 +208,7 @@ pub fn detect_prepared(
         trim_span(tokens, infos, s);
     }
     spans.retain(|s| s.0 < s.1);
+    split_dateline_places(infos, &mut spans);
     gazetteer_phrases(infos, &breaks, &mut spans);
     org_head_runs(tokens, infos, &breaks, &mut spans);
     of_org_phrases(tokens, infos, &breaks, &mut spans);
@@ -469,6 +470,22 @@ fn trim_span(tokens: &[Token<'_>], infos: &[TokInfo], s: &mut (usize, usize, usi
             s.2 = 0;
         }
     }
+}
+
+/// A byline run on into its dateline ("Lena Marsh Lisbon"): a person name of three or more
+/// words ending in a known place that is nobody's surname is the person, then the place.
+fn split_dateline_places(infos: &[TokInfo], spans: &mut Vec<(usize, usize, usize)>) {
+    let mut places = Vec::new();
+    for s in spans.iter_mut() {
+        let last = s.1 - 1;
+        let g = infos[last].gaz;
+        if s.2 == 0 && s.1 - s.0 >= 3 && g & flag::PLACE != 0 && g & flag::SURNAME == 0 {
+            s.1 = last;
+            places.push((last, last + 1, 1));
+        }
+    }
+    spans.extend(places);
+    spans.sort_by_key(|s| s.0);
 }
 
 /// "US", "UK", "UAE": an all-caps abbreviation of a country is a place even though its
@@ -750,6 +767,16 @@ mod tests {
                 .all(|(s, _)| s != "While" && s != "According" && s != "Russian"),
             "{f:?}"
         );
+    }
+
+    #[test]
+    fn a_dateline_place_is_split_off_a_byline() {
+        let f = found("Anna Kowalski Vienna\n\nTalks resumed on Monday in the Austrian capital.");
+        assert!(
+            f.contains(&("Anna Kowalski".into(), EntityKind::Person)),
+            "{f:?}"
+        );
+        assert!(f.contains(&("Vienna".into(), EntityKind::Place)), "{f:?}");
     }
 
     #[test]
