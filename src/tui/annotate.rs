@@ -4,7 +4,6 @@
 //! ranges, read marks, counts). Popups are in `annotate_popups`, entity corrections in
 //! `correct`.
 
-use std::collections::HashMap;
 use std::time::Instant;
 
 use super::action::AnnotationAction;
@@ -264,14 +263,7 @@ impl App {
             let mut counts = vec![0; n];
             let mut read = vec![false; n];
             if let Some(store) = &self.annot.store {
-                let ids: HashMap<&str, usize> = self
-                    .lib
-                    .corpus
-                    .articles
-                    .iter()
-                    .enumerate()
-                    .map(|(i, a)| (a.id.as_str(), i))
-                    .collect();
+                let ids = self.lib.article_positions();
                 for an in store.live() {
                     if an.is_article_tag() {
                         continue;

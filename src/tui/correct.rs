@@ -3,8 +3,6 @@
 //! `Store::add_correction` and applied at once by rebuilding the entities: the
 //! extractor's index, every stored correction replayed on it, the tags added as topics.
 
-use std::collections::HashMap;
-
 use fuzzy_matcher::FuzzyMatcher;
 
 use super::action::{Action, AnnotationAction};
@@ -40,14 +38,7 @@ impl App {
             let report =
                 apply_corrections(&mut index, &self.lib.corpus.articles, store.corrections());
             self.annot.skipped_corrections = report.skipped;
-            let ids: HashMap<&str, usize> = self
-                .lib
-                .corpus
-                .articles
-                .iter()
-                .enumerate()
-                .map(|(i, a)| (a.id.as_str(), i))
-                .collect();
+            let ids = self.lib.article_positions();
             for name in store.all_tags() {
                 let articles = store
                     .articles_tagged(&name)

@@ -2,6 +2,8 @@
 //! finds "Erdoğan" and the matched characters can still be highlighted in the original.
 //! Names are folded once when the library arrives, never per keystroke.
 
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -56,6 +58,19 @@ impl Folded {
     /// The original byte offset of the folded char at folded *char* index `i`.
     pub fn original_byte_of_char(&self, i: usize) -> Option<usize> {
         self.map.get(i).map(|&(_, ob)| ob)
+    }
+
+    /// Where `query` fuzzy-matches this text, as byte offsets of the matched chars in the
+    /// original (for highlighting them); empty when it does not match.
+    pub fn fuzzy_hits(&self, matcher: &SkimMatcherV2, query: &str) -> Vec<usize> {
+        matcher
+            .fuzzy_indices(&self.text, query)
+            .map(|(_, idx)| {
+                idx.into_iter()
+                    .filter_map(|i| self.original_byte_of_char(i))
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// Maps a folded byte range (e.g. a search match) back to a byte range of the

@@ -2,6 +2,7 @@
 //! when the library arrives: mentions per article in text order, articles per entity,
 //! folded entity names and titles.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::corpus::Corpus;
@@ -50,6 +51,16 @@ pub struct Library {
 }
 
 impl Library {
+    /// Article position by id, for turning the annotation file's article ids into rows.
+    pub fn article_positions(&self) -> HashMap<&str, usize> {
+        self.corpus
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.as_str(), i))
+            .collect()
+    }
+
     /// Builds the lookups; mentions pointing outside their article are dropped.
     pub fn new(corpus: Arc<Corpus>, index: EntityIndex) -> Library {
         let base = index.clone();

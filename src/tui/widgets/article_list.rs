@@ -1,7 +1,6 @@
 //! The article list: read mark, title (fuzzy hits highlighted), source; chips and the
 //! title filter above; an empty state that says why nothing is listed.
 
-use fuzzy_matcher::FuzzyMatcher;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -116,18 +115,11 @@ impl Widget for ArticleList<'_> {
             let hits: Vec<usize> = if q.is_empty() {
                 Vec::new()
             } else {
-                match app.lib.folded_titles.get(a) {
-                    Some(f) => app
-                        .matcher
-                        .fuzzy_indices(&f.text, &q)
-                        .map(|(_, idx)| {
-                            idx.into_iter()
-                                .filter_map(|i| f.original_byte_of_char(i))
-                                .collect()
-                        })
-                        .unwrap_or_default(),
-                    None => Vec::new(),
-                }
+                app.lib
+                    .folded_titles
+                    .get(a)
+                    .map(|f| f.fuzzy_hits(&app.matcher, &q))
+                    .unwrap_or_default()
             };
             let mark = if read { "✓ " } else { "  " };
             let mut spans = vec![Span::styled(mark, base)];

@@ -1,7 +1,6 @@
 //! The entity sidebar: kind tabs, the fuzzy name filter, entities grouped by kind with
 //! article/mention counts, matched characters highlighted in the original spelling.
 
-use fuzzy_matcher::FuzzyMatcher;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -126,15 +125,7 @@ impl Widget for Sidebar<'_> {
                         .saturating_sub(2)
                         .saturating_sub(unicode_width::UnicodeWidthStr::width(counts.as_str()));
                     let hits: Vec<usize> = match app.lib.folded_names.get(e) {
-                        Some(f) if !q.is_empty() => app
-                            .matcher
-                            .fuzzy_indices(&f.text, &q)
-                            .map(|(_, idx)| {
-                                idx.into_iter()
-                                    .filter_map(|c| f.original_byte_of_char(c))
-                                    .collect()
-                            })
-                            .unwrap_or_default(),
+                        Some(f) if !q.is_empty() => f.fuzzy_hits(&app.matcher, &q),
                         _ => Vec::new(),
                     };
                     let name_style = if filtered {
