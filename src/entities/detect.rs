@@ -231,6 +231,7 @@ pub fn detect_prepared(
     spans.retain(|s| keep_span(&tokens[s.0..s.1], &infos[s.0..s.1]));
     country_abbreviations(tokens, &mut spans);
     consistency(tokens, infos, &breaks, &mut spans);
+    places_with_demonyms(tokens, infos, &mut spans);
     spans.sort_by_key(|s| s.0);
     let mut found: Vec<Found> = spans
         .iter()
@@ -468,6 +469,40 @@ fn trim_span(tokens: &[Token<'_>], infos: &[TokInfo], s: &mut (usize, usize, usi
         if s.2 == 0 || rest_is_name {
             s.0 = a;
             s.2 = 0;
+        }
+    }
+}
+
+/// A lone name the gazetteers don't know, tagged a person, whose demonym the same text
+/// uses ("Kestria" beside "Kestrian", "Dalmor" beside "Dalmori") is a place. First names
+/// and surnames are left alone ("Christian", "Jordan" are people too).
+fn places_with_demonyms(
+    tokens: &[Token<'_>],
+    infos: &[TokInfo],
+    spans: &mut [(usize, usize, usize)],
+) {
+    const ENDINGS: [&str; 5] = ["n", "an", "ian", "ese", "i"];
+    let capitalised: std::collections::HashSet<&str> = tokens
+        .iter()
+        .zip(infos)
+        .filter(|(_, i)| i.cap)
+        .map(|(t, _)| t.text)
+        .collect();
+    for s in spans.iter_mut() {
+        let g = infos[s.0].gaz;
+        if s.2 != 0 || s.1 - s.0 != 1 || g & (flag::FIRST_NAME | flag::SURNAME) != 0 {
+            continue;
+        }
+        let name = tokens[s.0].text;
+        let mut demonym = String::with_capacity(name.len() + 3);
+        let has_demonym = ENDINGS.iter().any(|e| {
+            demonym.clear();
+            demonym.push_str(name);
+            demonym.push_str(e);
+            capitalised.contains(demonym.as_str())
+        });
+        if has_demonym {
+            s.2 = 1;
         }
     }
 }
@@ -765,6 +800,19 @@ mod tests {
         assert!(
             f.iter()
                 .all(|(s, _)| s != "While" && s != "According" && s != "Russian"),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn an_unknown_name_with_its_demonym_is_a_place() {
+        let f = found(
+            "Valdoria signed the deal. Valdorian farmers welcomed it, and Valdoria will pay.",
+        );
+        assert!(
+            f.iter()
+                .filter(|(s, _)| s == "Valdoria")
+                .all(|(_, k)| *k == EntityKind::Place),
             "{f:?}"
         );
     }
