@@ -207,6 +207,23 @@ fn readable_words(text: &str, blocks: &[Block]) -> usize {
 }
 
 impl Article {
+    /// An article with the given text and hand-made blocks, for unit tests of code that
+    /// works on blocks (reflow, sentence selection) without running the classifier.
+    #[cfg(test)]
+    pub(crate) fn with_blocks(text: &str, blocks: Vec<Block>) -> Article {
+        Article {
+            id: "x".into(),
+            path: PathBuf::from("x.txt"),
+            other_paths: vec![],
+            meta: FrontMatter::default(),
+            title: "T".into(),
+            text: text.into(),
+            blocks,
+            warnings: vec![],
+            word_count: 0,
+        }
+    }
+
     /// Builds one article on its own (no library to compare lines with), e.g. for
     /// `byline show FILE` or tests.
     pub fn from_text(path: impl Into<PathBuf>, decoded: &str) -> Article {

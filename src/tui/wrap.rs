@@ -193,20 +193,9 @@ fn wrap_paragraph(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::PathBuf;
 
     fn article(text: &str, blocks: Vec<Block>) -> Article {
-        Article {
-            id: "x".into(),
-            path: PathBuf::from("x.txt"),
-            other_paths: vec![],
-            meta: Default::default(),
-            title: "T".into(),
-            text: text.into(),
-            blocks,
-            warnings: vec![],
-            word_count: 0,
-        }
+        Article::with_blocks(text, blocks)
     }
 
     #[test]
